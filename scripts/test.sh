@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: format, lint, typecheck, unit and server tests on SQLite and PostgreSQL,
+# then end-to-end tests in Debian's Chromium against the real built server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/ensure.sh
+
+started=$(date +%s)
+ensure_npm
+ensure_chromium
+ensure_postgres
+
+echo "== check: format, lint, typecheck"
+npm run --silent format:check
+npm run --silent lint
+npm run --silent typecheck
+
+echo "== unit and server tests (SQLite and PostgreSQL)"
+npx vitest run --project unit --project server-sqlite --project server-postgres
+
+echo "== build"
+npm run --silent build >/dev/null
+# A second build with another id stands in for "a new version was deployed" in the update-prompt test.
+BUILD_ID=e2e-next npx vite build --outDir .run/dist-next --emptyOutDir --logLevel error >/dev/null
+
+echo "== end-to-end (Chromium)"
+npx playwright test
+
+echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { distDir, repoRoot } from './paths.js';
+import { startSmtpSink } from './smtp-sink.js';
+
+export interface StackOptions {
+  port: number;
+  smtpPort: number;
+  /** Folder for the database, the served copy of dist/ and the received mail; wiped first. */
+  dir: string;
+}
+
+export interface Stack {
+  baseUrl: string;
+  webRoot: string;
+  mailDir: string;
+  stop(): Promise<void>;
+}
+
+// The real product as the tests and benchmarks see it: an SMTP sink and the built server on a
+// fresh SQLite database seeded with the demo instance. The server serves a copy of dist/ so a
+// test can put a newer build in its place.
+export async function startStack({ port, smtpPort, dir }: StackOptions): Promise<Stack> {
+  if (
+    !existsSync(path.join(distDir, 'index.html')) ||
+    !existsSync(path.join(repoRoot, 'server/dist/main.js'))
+  ) {
+    throw new Error('dist/ or server/dist/ is missing: run `npm run build` first (npm test does).');
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const webRoot = path.join(dir, 'web');
+  const mailDir = path.join(dir, 'mail');
+  cpSync(distDir, webRoot, { recursive: true });
+
+  const stopSmtp = await startSmtpSink(smtpPort, mailDir);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      DATABASE_URL: `sqlite:${path.join(dir, 'switchboard.db')}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      WEB_ROOT: webRoot,
+      SEED_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+    await exited;
+    await stopSmtp();
+  };
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (server.exitCode !== null) {
+      await stopSmtp();
+      throw new Error(`server exited with ${server.exitCode} during start`);
+    }
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('server did not answer /api/health within 30 s');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl, webRoot, mailDir, stop };
+}
