@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     if (!signIn.ok || !cookie) throw new Error(`bench sign-in failed: ${signIn.status}`);
 
-    const pages = [
+    const pages: { name: string; url: string; headers: Record<string, string> }[] = [
       { name: 'sign-in', url: `${stack.baseUrl}/signin`, headers: {} },
       { name: 'shell (tasks)', url: `${stack.baseUrl}/tasks`, headers: { Cookie: cookie } },
     ];

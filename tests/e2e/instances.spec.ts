@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page.js';
 import { ShellPage } from './pages/shell-page.js';
 
@@ -30,7 +30,7 @@ test('a user of two instances picks one, switches, and sees only that instance',
   expect(foreign.status()).toBe(404);
 });
 
-async function idsOfTasks(page: import('@playwright/test').Page): Promise<string[]> {
+async function idsOfTasks(page: Page): Promise<string[]> {
   const res = await page.request.get('/api/tasks?limit=500');
   expect(res.ok()).toBe(true);
   const body = (await res.json()) as { tasks: { id: string }[] };
