@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { PasswordChecker } from './accounts/password.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { Db } from './db/index.js';
+import { isApiPath } from './http/api-paths.js';
+import { registerCsrfGuard } from './http/csrf.js';
+import { AppError, errorHandler, sendError } from './http/errors.js';
+import { loggerOptions } from './http/logging.js';
+import { registerRoutes } from './http/routes/index.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerStatic, wantsAppShell } from './http/static.js';
+import type { App } from './http/types.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  /** Defaults to SMTP from config (or a logger when SMTP_URL is unset). */
+  mailer?: Mailer;
+  clock?: Clock;
+}
+
+const BODY_LIMIT = 256 * 1024;
+
+/** The whole HTTP server without listening, so tests drive it with inject(). */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config, db } = options;
+  const app: App = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    // Unknown fields are rejected (schemas say additionalProperties: false), never dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const mailer = options.mailer ?? createMailer(config.smtpUrl, config.smtpFrom, app.log);
+  if (!options.mailer) app.addHook('onClose', async () => mailer.close());
+  const ctx: AppContext = {
+    config,
+    db,
+    mailer,
+    clock: options.clock ?? systemClock,
+    passwords: new PasswordChecker(config.scryptLogN),
+  };
+
+  app.setErrorHandler(errorHandler);
+  await registerSecurityHeaders(app, config);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Switchboard API',
+        version: config.appVersion,
+        description: 'See docs/contract.md. Errors: {"error": {"code", "message"}}.',
+      },
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (isApiPath(request.url)) void reply.header('Cache-Control', 'no-store');
+  });
+  registerCsrfGuard(app, config.publicUrl);
+  registerRoutes(app, ctx);
+
+  const site = await registerStatic(app, config.webRoot);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (!isApiPath(request.url) && site && wantsAppShell(request)) {
+      return site.sendAppShell(reply);
+    }
+    return sendError(
+      reply,
+      new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,114 @@
+import type { Db } from './open.js';
+import type { InstancesTable, MembershipsTable, Role } from './schema.js';
+
+export interface InstanceAccess {
+  instanceId: string;
+  instanceName: string;
+  role: Role;
+  extension: string | null;
+}
+
+export interface MemberRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  extension: string | null;
+}
+
+export async function insertInstance(db: Db, instance: InstancesTable): Promise<void> {
+  await db.insertInto('instances').values(instance).execute();
+}
+
+export async function insertMemberships(db: Db, rows: MembershipsTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('memberships').values(rows).execute();
+}
+
+export async function insertProvider(
+  db: Db,
+  row: { instance_id: string; user_id: string; created_at: string },
+): Promise<void> {
+  await db.insertInto('instance_providers').values(row).execute();
+}
+
+export async function countInstances(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('instances')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Every instance the user may enter: memberships with their role, plus instances that list the
+ * user as service provider (entered as admin, no extension) where they are not also a member.
+ */
+export async function listAccess(db: Db, userId: string): Promise<InstanceAccess[]> {
+  const members = await db
+    .selectFrom('memberships as m')
+    .innerJoin('instances as i', 'i.id', 'm.instance_id')
+    .select([
+      'i.id as instanceId',
+      'i.name as instanceName',
+      'm.role as role',
+      'm.extension as extension',
+    ])
+    .where('m.user_id', '=', userId)
+    .execute();
+  const provided = await db
+    .selectFrom('instance_providers as p')
+    .innerJoin('instances as i', 'i.id', 'p.instance_id')
+    .select(['i.id as instanceId', 'i.name as instanceName'])
+    .where('p.user_id', '=', userId)
+    .execute();
+  const seen = new Set(members.map((m) => m.instanceId));
+  const all: InstanceAccess[] = [
+    ...members,
+    ...provided
+      .filter((p) => !seen.has(p.instanceId))
+      .map((p) => ({ ...p, role: 'admin' as const, extension: null })),
+  ];
+  return all.sort(
+    (a, b) =>
+      a.instanceName.localeCompare(b.instanceName) || a.instanceId.localeCompare(b.instanceId),
+  );
+}
+
+export async function findAccess(
+  db: Db,
+  userId: string,
+  instanceId: string,
+): Promise<InstanceAccess | undefined> {
+  const access = await listAccess(db, userId);
+  return access.find((a) => a.instanceId === instanceId);
+}
+
+export async function findMembership(
+  db: Db,
+  instanceId: string,
+  userId: string,
+): Promise<MembershipsTable | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('instance_id', '=', instanceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function listMembers(db: Db, instanceId: string): Promise<MemberRow[]> {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select([
+      'u.id as userId',
+      'u.name as name',
+      'u.email as email',
+      'm.role as role',
+      'm.extension as extension',
+    ])
+    .where('m.instance_id', '=', instanceId)
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+}

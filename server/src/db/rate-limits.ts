@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Db } from './open.js';
+
+export interface RateWindow {
+  count: number;
+  windowStart: string;
+}
+
+/** The counter for key if its window started after `cutoff` (older windows count as empty). */
+export async function readRateWindow(
+  db: Db,
+  key: string,
+  cutoff: string,
+): Promise<RateWindow | undefined> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['count', 'window_start'])
+    .where('key', '=', key)
+    .where('window_start', '>', cutoff)
+    .executeTakeFirst();
+  return row ? { count: Number(row.count), windowStart: row.window_start } : undefined;
+}
+
+/**
+ * Adds one to the key's counter in a single statement (safe with several server nodes):
+ * a window that started at or before `cutoff` restarts at `now` with count 1.
+ */
+export async function hitRateWindow(
+  db: Db,
+  key: string,
+  now: string,
+  cutoff: string,
+): Promise<void> {
+  await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.count + 1 end`,
+        window_start: sql<string>`case when rate_limits.window_start <= ${cutoff} then ${now} else rate_limits.window_start end`,
+      }),
+    )
+    .execute();
+}
+
+export async function clearRateWindow(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}

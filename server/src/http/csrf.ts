@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isApiPath } from './api-paths.js';
+import { AppError } from './errors.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (
+    (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined
+  );
+}
+
+function isJson(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return type.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * State-changing API requests must come from our own pages: an Origin equal to the public origin
+ * or the request's own origin (or, without Origin, Sec-Fetch-Site: same-origin), and a JSON body,
+ * which a cross-site form cannot send without a CORS preflight.
+ */
+export function registerCsrfGuard(app: FastifyInstance, publicUrl: string): void {
+  const publicOrigin = new URL(publicUrl).origin;
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !isApiPath(request.url)) return;
+    const origin = request.headers.origin;
+    const sameSite = request.headers['sec-fetch-site'] === 'same-origin';
+    const ownOrigin = `${request.protocol}://${request.host}`;
+    const originOk =
+      origin === undefined ? sameSite : origin === publicOrigin || origin === ownOrigin;
+    if (!originOk) {
+      throw new AppError(
+        'csrf_rejected',
+        'Cross-site request rejected: the Origin is missing or foreign.',
+      );
+    }
+    if (hasBody(request) && !isJson(request)) {
+      throw new AppError('csrf_rejected', 'Request bodies must be sent as application/json.');
+    }
+  });
+}

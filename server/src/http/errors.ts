@@ -1,0 +1,109 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** The one list of error codes the API answers with, each mapped to its HTTP status once. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_rejected: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** One clear sentence naming the field and what is wrong with it. */
+export function describeValidation(context: string, issue: ValidationIssue | undefined): string {
+  if (!issue) return `The ${context} is not valid.`;
+  const where = [context, ...issue.instancePath.split('/').filter(Boolean)].join('.');
+  switch (issue.keyword) {
+    case 'required':
+      return `${where} is missing the required field "${String(issue.params['missingProperty'])}".`;
+    case 'additionalProperties':
+      return `${where} has an unknown field "${String(issue.params['additionalProperty'])}".`;
+    default:
+      return `${where} ${issue.message ?? 'is not valid'}.`;
+  }
+}
+
+function fromFastify(error: FastifyError): AppError | undefined {
+  if (error.validation) {
+    const context = error.validationContext ?? 'request';
+    return new AppError(
+      'bad_request',
+      describeValidation(context, error.validation[0] as ValidationIssue | undefined),
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new AppError('payload_too_large', 'The request body is too large.');
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return new AppError(
+      'bad_request',
+      'The request says it has a JSON body but the body is empty.',
+    );
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('bad_request', 'The request body is not valid JSON.');
+  }
+  if (status === 404) return new AppError('not_found', 'Not found.');
+  if (status >= 400 && status < 500) return new AppError('bad_request', error.message);
+  return undefined;
+}
+
+export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  if (error.retryAfterSeconds !== undefined) {
+    void reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  }
+  return reply
+    .code(error.status)
+    .type('application/json')
+    .send(errorBody(error.code, error.message));
+}
+
+export function errorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const known = error instanceof AppError ? error : fromFastify(error);
+  if (known) {
+    if (known.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(reply, known);
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return sendError(reply, new AppError('internal', 'Something went wrong on the server.'));
+}
