@@ -23,7 +23,7 @@ export const ErrorSchema = Type.Object(
 export const EmailSchema = Type.String({
   minLength: 3,
   maxLength: 254,
-  pattern: '^[^\\s@]+@[^\\s@]+$',
+  pattern: '^\\s*[^\\s@]+@[^\\s@]+\\s*$',
 });
 export const PasswordSchema = Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX });
 export const TokenSchema = Type.String({ minLength: 1, maxLength: 100 });
