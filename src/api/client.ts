@@ -1,0 +1,126 @@
+// The only place that talks HTTP to our server. Every call resolves to an ApiResult: expected
+// failures (401, 404, 429, offline) are values the screens show, never exceptions.
+import type {
+  Health,
+  Invitation,
+  InvitationPreview,
+  Me,
+  Member,
+  Role,
+  TaskSummary,
+} from '../domain';
+import { ApiError, isServerErrorCode, parseRetryAfter, type ApiResult } from './errors';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Injected so unit tests can answer without a server. */
+  fetch: FetchLike;
+  /** Prefix for every path; '' for the page's own origin. */
+  baseUrl?: string;
+  now?: () => number;
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface InviteInput {
+  email: string;
+  role: Role;
+  name?: string;
+}
+
+export type AcceptInvitationInput = { name: string; password: string } | Record<string, never>;
+
+export function createApiClient(options: ApiClientOptions) {
+  const baseUrl = options.baseUrl ?? '';
+  const now = options.now ?? Date.now;
+  const unauthenticatedListeners = new Set<() => void>();
+
+  async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+    const init: RequestInit = {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    };
+    if (body !== undefined) {
+      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+
+    let response: Response;
+    try {
+      response = await options.fetch(baseUrl + path, init);
+    } catch {
+      return failure(new ApiError('network', 0, 'The server could not be reached.'));
+    }
+
+    if (response.ok) {
+      if (response.status === 204) return { ok: true, value: undefined as T };
+      try {
+        return { ok: true, value: (await response.json()) as T };
+      } catch {
+        return failure(new ApiError('unexpected', response.status, 'The answer was not JSON.'));
+      }
+    }
+
+    const error = await toApiError(response);
+    if (response.status === 401) {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    return failure(error);
+  }
+
+  async function toApiError(response: Response): Promise<ApiError> {
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now());
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = undefined;
+    }
+    const error = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const code = isServerErrorCode(error?.code) ? error.code : 'unexpected';
+    const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
+    return new ApiError(code, response.status, message, retryAfter);
+  }
+
+  const enc = encodeURIComponent;
+
+  return {
+    /** Called on every 401, whichever call got it: the session is gone. */
+    onUnauthenticated(listener: () => void): () => void {
+      unauthenticatedListeners.add(listener);
+      return () => unauthenticatedListeners.delete(listener);
+    },
+
+    health: () => request<Health>('GET', '/api/health'),
+
+    signIn: (email: string, password: string) =>
+      request<Me>('POST', '/api/session', { email, password }),
+    signOut: () => request<undefined>('DELETE', '/api/session'),
+    me: () => request<Me>('GET', '/api/me'),
+    switchInstance: (instanceId: string) =>
+      request<Me>('POST', '/api/session/instance', { instanceId }),
+
+    tasks: (limit = 200) => request<{ tasks: TaskSummary[] }>('GET', `/api/tasks?limit=${limit}`),
+    task: (id: string) => request<TaskSummary>('GET', `/api/tasks/${enc(id)}`),
+
+    members: () => request<{ members: Member[] }>('GET', '/api/members'),
+    invite: (input: InviteInput) => request<Invitation>('POST', '/api/invitations', input),
+    invitation: (token: string) =>
+      request<InvitationPreview>('GET', `/api/invitations/${enc(token)}`),
+    acceptInvitation: (token: string, input: AcceptInvitationInput) =>
+      request<Me>('POST', `/api/invitations/${enc(token)}/accept`, input),
+
+    requestPasswordReset: (email: string) =>
+      request<undefined>('POST', '/api/password-reset', { email }),
+    resetPassword: (token: string, password: string) =>
+      request<undefined>('POST', `/api/password-reset/${enc(token)}`, { password }),
+  };
+
+  function failure(error: ApiError): ApiResult<never> {
+    return { ok: false, error };
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,48 @@
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { lazy, type JSX } from 'solid-js';
+import { ToastHost } from '../ui';
+import { SignInPage } from './auth/SignInPage';
+import { Shell } from './shell/Shell';
+import { SkipLink } from './SkipLink';
+import { TasksPage } from './tasks/TasksPage';
+
+// Sign-in and Tasks are the two first screens, so they ship in the entry chunk; the rest loads on use.
+const ResetRequestPage = lazy(() => import('./auth/ResetRequestPage'));
+const NewPasswordPage = lazy(() => import('./auth/NewPasswordPage'));
+const InvitePage = lazy(() => import('./auth/InvitePage'));
+const InstancePickerPage = lazy(() => import('./auth/InstancePickerPage'));
+const PhonePage = lazy(() => import('./phone/PhonePage'));
+const ContactsPage = lazy(() => import('./placeholders/ContactsPage'));
+const HistoryPage = lazy(() => import('./placeholders/HistoryPage'));
+const AdminPage = lazy(() => import('./admin/AdminPage'));
+
+function Root(props: RouteSectionProps): JSX.Element {
+  return (
+    <>
+      <SkipLink />
+      {props.children}
+      <ToastHost />
+    </>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <Router root={Root}>
+      <Route path="/signin" component={SignInPage} />
+      <Route path="/reset" component={ResetRequestPage} />
+      <Route path="/reset/:token" component={NewPasswordPage} />
+      <Route path="/invite/:token" component={InvitePage} />
+      <Route path="/instances" component={InstancePickerPage} />
+      <Route path="/" component={Shell}>
+        <Route path="/" component={() => <Navigate href="/tasks" />} />
+        <Route path="/tasks" component={TasksPage} />
+        <Route path="/phone" component={PhonePage} />
+        <Route path="/contacts" component={ContactsPage} />
+        <Route path="/history" component={HistoryPage} />
+        <Route path="/admin" component={AdminPage} />
+        <Route path="*" component={() => <Navigate href="/tasks" />} />
+      </Route>
+    </Router>
+  );
+}

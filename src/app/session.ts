@@ -1,0 +1,73 @@
+// The signed-in state of this tab: one signal every screen reads, changed only by these actions.
+import { createSignal } from 'solid-js';
+import { api, type ApiError, type ApiResult } from '../api';
+import type { Me } from '../domain';
+
+export type Session =
+  | { status: 'loading' }
+  /** The server could not be reached, so we do not know yet (issue 4 keeps working offline). */
+  | { status: 'unreachable' }
+  | { status: 'signed-out'; expired: boolean }
+  | { status: 'signed-in'; me: Me };
+
+const [session, setSession] = createSignal<Session>({ status: 'loading' });
+export { session };
+
+export function currentMe(): Me | null {
+  const s = session();
+  return s.status === 'signed-in' ? s.me : null;
+}
+
+// Any 401, from any call, means the cookie is gone.
+api.onUnauthenticated(() => {
+  setSession((s) => ({ status: 'signed-out', expired: s.status === 'signed-in' }));
+});
+
+let retryWhenOnline: (() => void) | null = null;
+
+/** Asks the server who we are; when it cannot be reached, asks again once we are back online. */
+export async function loadSession(): Promise<void> {
+  const result = await api.me();
+  if (result.ok) {
+    setSession({ status: 'signed-in', me: result.value });
+  } else if (result.error.code === 'network') {
+    setSession({ status: 'unreachable' });
+    if (!retryWhenOnline) {
+      retryWhenOnline = () => {
+        window.removeEventListener('online', onOnline);
+        retryWhenOnline = null;
+        void loadSession();
+      };
+      const onOnline = () => retryWhenOnline?.();
+      window.addEventListener('online', onOnline);
+    }
+  } else if (result.error.status !== 401) {
+    // A 500 at start-up: treat like unreachable rather than pretending the user signed out.
+    setSession({ status: 'unreachable' });
+  }
+}
+
+function adopt(result: ApiResult<Me>): ApiResult<Me> {
+  if (result.ok) setSession({ status: 'signed-in', me: result.value });
+  return result;
+}
+
+export async function signIn(email: string, password: string): Promise<ApiResult<Me>> {
+  return adopt(await api.signIn(email, password));
+}
+
+export async function switchInstance(instanceId: string): Promise<ApiResult<Me>> {
+  return adopt(await api.switchInstance(instanceId));
+}
+
+export function acceptedInvitation(me: Me): void {
+  setSession({ status: 'signed-in', me });
+}
+
+export async function signOut(): Promise<ApiError | null> {
+  const result = await api.signOut();
+  if (!result.ok && result.error.status !== 401) return result.error;
+  sessionStorage.clear();
+  setSession({ status: 'signed-out', expired: false });
+  return null;
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './nav';
+export * from './agent-status';
+export * from './tasks';
+export * from './dial';
+export * from './password';

@@ -1,0 +1,81 @@
+// The JSON shapes the PWA and the server agree on (docs/contract.md).
+
+export const roles = ['agent', 'team_leader', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  serviceProvider: boolean;
+}
+
+export interface Membership {
+  instanceId: string;
+  instanceName: string;
+  role: Role;
+  extension: string | null;
+}
+
+export interface CurrentInstance {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Me {
+  user: User;
+  memberships: Membership[];
+  /** null until the user picks one, when they belong to more than one instance. */
+  currentInstance: CurrentInstance | null;
+}
+
+export const taskTypes = ['call', 'email', 'chat', 'manual'] as const;
+export type TaskType = (typeof taskTypes)[number];
+
+export const taskStatuses = ['open', 'pending', 'resolved'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export interface TaskSummary {
+  id: string;
+  type: TaskType;
+  channel: string;
+  title: string;
+  customerName: string;
+  status: TaskStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  priority: number;
+  skills: string[];
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  extension: string | null;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+}
+
+export interface InvitationPreview {
+  email: string;
+  instanceName: string;
+  role: Role;
+  hasAccount: boolean;
+}
+
+export interface Health {
+  ok: true;
+  version: string;
+  build: string;
+}

@@ -1,0 +1,31 @@
+// Kobalte's toast region and the toast itself. Loaded on the first toast (see toast.tsx), so the
+// first screen does not pay for it.
+import { Toast, toaster } from '@kobalte/core/toast';
+import type { JSX } from 'solid-js';
+import { t } from '../i18n';
+import { Icon } from './Icon';
+import type { ToastOptions } from './toast';
+
+export default function ToastRegion(): JSX.Element {
+  return (
+    <Toast.Region class="toast-region" duration={6000} limit={3}>
+      <Toast.List class="toast-list" />
+    </Toast.Region>
+  );
+}
+
+export function show(message: string, options: ToastOptions): number {
+  return toaster.show((props) => (
+    <Toast class="toast" toastId={props.toastId} persistent={options.persistent}>
+      <Toast.Description class="toast-body">{message}</Toast.Description>
+      {options.action && (
+        <button type="button" class="btn" onClick={() => options.action?.onClick()}>
+          {options.action.label}
+        </button>
+      )}
+      <Toast.CloseButton class="btn btn-ghost btn-icon" aria-label={t('toast.dismiss')}>
+        <Icon name="close" />
+      </Toast.CloseButton>
+    </Toast>
+  ));
+}
