@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { PasswordChecker } from './accounts/password.js';
 import { systemClock, type Clock } from './clock.js';
@@ -34,9 +34,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    // Unknown fields are rejected (schemas say additionalProperties: false), never dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // TypeBox checks bodies strictly (no type coercion, unknown fields rejected because schemas say
+  // additionalProperties: false) and converts only querystring and params strings.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.smtpFrom, app.log);
   if (!options.mailer) app.addHook('onClose', async () => mailer.close());

@@ -46,15 +46,29 @@ interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
-/** One clear sentence naming the field and what is wrong with it. */
-export function describeValidation(context: string, issue: ValidationIssue | undefined): string {
+function names(params: Record<string, unknown>, ...keys: string[]): string {
+  for (const key of keys) {
+    const value = params[key];
+    if (Array.isArray(value)) return value.map((v) => `"${String(v)}"`).join(', ');
+    if (value !== undefined) return `"${String(value)}"`;
+  }
+  return 'a field';
+}
+
+/** One clear sentence naming the field and what is wrong with it (TypeBox or Ajv issues). */
+export function describeValidation(context: string, issues: readonly ValidationIssue[]): string {
+  const issue =
+    issues.find((i) => i.keyword === 'required') ??
+    issues.find((i) => i.keyword === 'additionalProperties') ??
+    issues.find((i) => i.keyword !== 'boolean') ??
+    issues[0];
   if (!issue) return `The ${context} is not valid.`;
   const where = [context, ...issue.instancePath.split('/').filter(Boolean)].join('.');
   switch (issue.keyword) {
     case 'required':
-      return `${where} is missing the required field "${String(issue.params['missingProperty'])}".`;
+      return `${where} is missing the required field ${names(issue.params, 'requiredProperties', 'missingProperty')}.`;
     case 'additionalProperties':
-      return `${where} has an unknown field "${String(issue.params['additionalProperty'])}".`;
+      return `${where} has an unknown field ${names(issue.params, 'additionalProperties', 'additionalProperty')}.`;
     default:
       return `${where} ${issue.message ?? 'is not valid'}.`;
   }
@@ -65,7 +79,7 @@ function fromFastify(error: FastifyError): AppError | undefined {
     const context = error.validationContext ?? 'request';
     return new AppError(
       'bad_request',
-      describeValidation(context, error.validation[0] as ValidationIssue | undefined),
+      describeValidation(context, error.validation as unknown as ValidationIssue[]),
     );
   }
   const status = error.statusCode ?? 500;

@@ -83,3 +83,6 @@ export const MemberSchema = Type.Object({
 
 /** Error answers shared by every route, for the OpenAPI document and serialization. */
 export const errorResponses = { '4xx': ErrorSchema, '5xx': ErrorSchema } as const;
+
+/** 202/204 answers: no body at all. */
+export const NoBody = Type.Unsafe<undefined>({ description: 'No body.' });

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { completePasswordReset, requestPasswordReset } from '../../accounts/password-reset.js';
 import type { AppContext } from '../../context.js';
-import { EmailSchema, errorResponses, PasswordSchema, TokenSchema } from '../schemas.js';
+import { EmailSchema, errorResponses, NoBody, PasswordSchema, TokenSchema } from '../schemas.js';
 import type { App } from '../types.js';
 
 export function passwordResetRoutes(app: App, ctx: AppContext): void {
@@ -11,7 +11,7 @@ export function passwordResetRoutes(app: App, ctx: AppContext): void {
       schema: {
         summary: 'Email a reset link (always 202: no account enumeration)',
         body: Type.Object({ email: EmailSchema }, { additionalProperties: false }),
-        response: { 202: Type.Null(), ...errorResponses },
+        response: { 202: NoBody, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -22,7 +22,7 @@ export function passwordResetRoutes(app: App, ctx: AppContext): void {
           request.log.error({ err }, 'password reset email failed');
         });
       }
-      return reply.code(202).send(null);
+      return reply.code(202).send();
     },
   );
 
@@ -33,12 +33,12 @@ export function passwordResetRoutes(app: App, ctx: AppContext): void {
         summary: 'Set a new password with an emailed token; ends every session',
         params: Type.Object({ token: TokenSchema }),
         body: Type.Object({ password: PasswordSchema }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 204: NoBody, ...errorResponses },
       },
     },
     async (request, reply) => {
       await completePasswordReset(ctx, request.params.token, request.body.password);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 }

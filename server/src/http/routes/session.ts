@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import { findAccess, setLastInstance, setSessionInstance } from '../../db/index.js';
 import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from '../auth.js';
 import { AppError } from '../errors.js';
-import { EmailSchema, errorResponses, MeSchema } from '../schemas.js';
+import { EmailSchema, errorResponses, NoBody, MeSchema } from '../schemas.js';
 import type { App } from '../types.js';
 
 export function sessionRoutes(app: App, ctx: AppContext): void {
@@ -39,13 +39,13 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         summary: 'Sign out',
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 204: NoBody, ...errorResponses },
       },
     },
     async (request, reply) => {
       await endSession(ctx, sessionToken(request));
       clearSessionCookie(request, reply);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 

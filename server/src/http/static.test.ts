@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { createTestDatabase, testConfig, type TestDatabase } from '../test-support/test-app.js';
+import type { App } from './types.js';
+
+let webRoot: string;
+let database: TestDatabase;
+let app: App;
+
+beforeAll(async () => {
+  webRoot = mkdtempSync(join(tmpdir(), 'sb-web-'));
+  mkdirSync(join(webRoot, 'assets'));
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Switchboard</title>');
+  writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"Switchboard"}');
+  writeFileSync(join(webRoot, 'robots.txt'), 'User-agent: *');
+  writeFileSync(join(webRoot, 'assets', 'app-abc123.js'), 'console.log(1);');
+  database = await createTestDatabase();
+  app = await buildApp({
+    config: testConfig({ WEB_ROOT: webRoot, DATABASE_URL: database.url }),
+    db: database.db,
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+const html = { accept: 'text/html,application/xhtml+xml' };
+
+describe('serving the PWA', () => {
+  it('hashed assets are immutable for a year', async () => {
+    const response = await app.inject({ url: '/assets/app-abc123.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.body).toBe('console.log(1);');
+  });
+
+  it('index.html, sw.js and the manifest are revalidated every time', async () => {
+    for (const url of ['/', '/index.html', '/sw.js', '/manifest.webmanifest']) {
+      const response = await app.inject({ url, headers: html });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('other public files get a short cache', async () => {
+    const response = await app.inject({ url: '/robots.txt' });
+    expect(response.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('client-side routes fall back to index.html for HTML requests', async () => {
+    const response = await app.inject({ url: '/tasks/123', headers: html });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body).toContain('<title>Switchboard</title>');
+    const invite = await app.inject({ url: '/invite/some-token', headers: html });
+    expect(invite.body).toContain('<title>Switchboard</title>');
+  });
+
+  it('never falls back for /api or for non-HTML requests', async () => {
+    const api = await app.inject({ url: '/api/unknown', headers: html });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
+    const script = await app.inject({ url: '/assets/missing.js', headers: { accept: '*/*' } });
+    expect(script.statusCode).toBe(404);
+  });
+
+  it('sends a strict CSP and the other security headers', async () => {
+    const response = await app.inject({ url: '/', headers: html });
+    const csp = String(response.headers['content-security-policy']);
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "media-src 'self' blob:",
+      "worker-src 'self'",
+      "manifest-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).toMatch(
+      /connect-src 'self' ws:\/\/127\.0\.0\.1:8080 ws:\/\/127\.0\.0\.1:5066 wss:\/\/127\.0\.0\.1:5066/,
+    );
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['permissions-policy']).toBe('microphone=(self), camera=()');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // HSTS only over https.
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+});
