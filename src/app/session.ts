@@ -1,5 +1,5 @@
 // The signed-in state of this tab: one signal every screen reads, changed only by these actions.
-import { createSignal } from 'solid-js';
+import { createSignal, untrack } from 'solid-js';
 import { api, type ApiError, type ApiResult } from '../api';
 import type { Me } from '../domain';
 
@@ -10,8 +10,32 @@ export type Session =
   | { status: 'signed-out'; expired: boolean }
   | { status: 'signed-in'; me: Me };
 
-const [session, setSession] = createSignal<Session>({ status: 'loading' });
+const [session, setSessionSignal] = createSignal<Session>({ status: 'loading' });
 export { session };
+
+// The last answer of /api/me, so the shell opens offline from the service worker's cache.
+// It holds who and where (never a password, token or SIP credential); sign-out and 401 drop it.
+const rememberedMeKey = 'sb.me';
+
+function setSession(value: Session): void {
+  try {
+    if (value.status === 'signed-in')
+      localStorage.setItem(rememberedMeKey, JSON.stringify(value.me));
+    if (value.status === 'signed-out') localStorage.removeItem(rememberedMeKey);
+  } catch {
+    // Storage blocked: we only lose the offline start.
+  }
+  setSessionSignal(value);
+}
+
+function rememberedMe(): Me | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(rememberedMeKey) ?? 'null') as Me | null;
+    return parsed && typeof parsed === 'object' && 'user' in parsed ? parsed : null;
+  } catch {
+    return null;
+  }
+}
 
 export function currentMe(): Me | null {
   const s = session();
@@ -19,19 +43,25 @@ export function currentMe(): Me | null {
 }
 
 // Any 401, from any call, means the cookie is gone.
-api.onUnauthenticated(() => {
-  setSession((s) => ({ status: 'signed-out', expired: s.status === 'signed-in' }));
-});
+function endSession(): void {
+  const wasSignedIn = untrack(session).status === 'signed-in';
+  setSession({ status: 'signed-out', expired: wasSignedIn });
+}
+api.onUnauthenticated(endSession);
 
 let retryWhenOnline: (() => void) | null = null;
 
-/** Asks the server who we are; when it cannot be reached, asks again once we are back online. */
+/**
+ * Asks the server who we are. Offline, the remembered answer opens the shell; either way we ask
+ * again once back online.
+ */
 export async function loadSession(): Promise<void> {
   const result = await api.me();
   if (result.ok) {
     setSession({ status: 'signed-in', me: result.value });
   } else if (result.error.code === 'network') {
-    setSession({ status: 'unreachable' });
+    const remembered = rememberedMe();
+    setSession(remembered ? { status: 'signed-in', me: remembered } : { status: 'unreachable' });
     if (!retryWhenOnline) {
       retryWhenOnline = () => {
         window.removeEventListener('online', onOnline);
@@ -45,6 +75,7 @@ export async function loadSession(): Promise<void> {
     // A 500 at start-up: treat like unreachable rather than pretending the user signed out.
     setSession({ status: 'unreachable' });
   }
+  // A 401 has already signed us out through onUnauthenticated.
 }
 
 function adopt(result: ApiResult<Me>): ApiResult<Me> {

@@ -31,8 +31,12 @@ async function register(): Promise<void> {
     });
   });
 
-  const registration = await wb.register();
-  if (registration) {
-    setInterval(() => void wb.update(), updateCheckIntervalMs);
+  try {
+    await wb.register();
+  } catch (error) {
+    // No service worker (blocked, private mode): the app works, just not offline.
+    console.warn('[sw] registration failed', error);
+    return;
   }
+  setInterval(() => void wb.update(), updateCheckIntervalMs);
 }

@@ -182,6 +182,7 @@ export const en = {
     reload: 'Reload',
   },
   toast: {
+    region: template<{ hotkey: string }>('Notifications ({{ hotkey }})'),
     dismiss: 'Dismiss',
   },
   session: {

@@ -8,15 +8,21 @@ import type { ToastOptions } from './toast';
 
 export default function ToastRegion(): JSX.Element {
   return (
-    <Toast.Region class="toast-region" duration={6000} limit={3}>
-      <Toast.List class="toast-list" />
+    <Toast.Region
+      class="toast-region"
+      duration={6000}
+      limit={3}
+      translations={{ notifications: (hotkey) => t('toast.region', { hotkey }) }}
+    >
+      {/* Divs, not Kobalte's ol/li: its items are role=status, which a list may not hold. */}
+      <Toast.List as="div" class="toast-list" />
     </Toast.Region>
   );
 }
 
 export function show(message: string, options: ToastOptions): number {
   return toaster.show((props) => (
-    <Toast class="toast" toastId={props.toastId} persistent={options.persistent}>
+    <Toast as="div" class="toast" toastId={props.toastId} persistent={options.persistent}>
       <Toast.Description class="toast-body">{message}</Toast.Description>
       {options.action && (
         <button type="button" class="btn" onClick={() => options.action?.onClick()}>

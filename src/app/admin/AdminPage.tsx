@@ -48,7 +48,8 @@ function Members(): JSX.Element {
   return (
     <section class="admin-members" aria-labelledby="members-heading">
       <h2 id="members-heading">{t('admin.members')}</h2>
-      <div class="table-wrap">
+      {/* Scrolls sideways on phones, so it must be reachable from the keyboard. */}
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="members-heading">
         <table class="table" aria-labelledby="members-heading">
           <thead>
             <tr>
@@ -139,7 +140,7 @@ function InviteForm(): JSX.Element {
   return (
     <section class="card admin-invite" aria-labelledby="invite-heading">
       <h2 id="invite-heading">{t('admin.inviteHeading')}</h2>
-      <form class="form" onSubmit={(e) => void submit(e)}>
+      <form class="form" aria-labelledby="invite-heading" onSubmit={(e) => void submit(e)}>
         <div class="alert alert-error" role="alert">
           {error()}
         </div>

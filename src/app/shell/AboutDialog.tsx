@@ -4,7 +4,11 @@ import { api } from '../../api';
 import { t } from '../../i18n';
 import { Icon } from '../../ui';
 
-export default function AboutDialog(props: { onClose: () => void }): JSX.Element {
+export default function AboutDialog(props: {
+  onClose: () => void;
+  /** Where focus goes on close: the menu that opened us is gone by then. */
+  returnFocus: () => HTMLElement | undefined;
+}): JSX.Element {
   const [health] = createResource(async () => {
     const result = await api.health();
     return result.ok ? `${result.value.version} (${result.value.build})` : null;
@@ -14,7 +18,13 @@ export default function AboutDialog(props: { onClose: () => void }): JSX.Element
       <Dialog.Portal>
         <Dialog.Overlay class="dialog-overlay" />
         <div class="dialog-positioner">
-          <Dialog.Content class="dialog">
+          <Dialog.Content
+            class="dialog"
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              props.returnFocus()?.focus();
+            }}
+          >
             <div class="dialog-header">
               <Dialog.Title class="dialog-title">{t('about.title')}</Dialog.Title>
               <Dialog.CloseButton class="btn btn-ghost btn-icon" aria-label={t('common.close')}>

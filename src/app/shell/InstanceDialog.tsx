@@ -7,7 +7,11 @@ import { Icon } from '../../ui';
 import { describeError } from '../errors';
 import { switchInstance } from '../session';
 
-export default function InstanceDialog(props: { me: Me; onClose: () => void }): JSX.Element {
+export default function InstanceDialog(props: {
+  me: Me;
+  onClose: () => void;
+  returnFocus: () => HTMLElement | undefined;
+}): JSX.Element {
   const navigate = useNavigate();
   const [error, setError] = createSignal('');
   const [pending, setPending] = createSignal(false);
@@ -29,7 +33,13 @@ export default function InstanceDialog(props: { me: Me; onClose: () => void }): 
       <Dialog.Portal>
         <Dialog.Overlay class="dialog-overlay" />
         <div class="dialog-positioner">
-          <Dialog.Content class="dialog">
+          <Dialog.Content
+            class="dialog"
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              props.returnFocus()?.focus();
+            }}
+          >
             <div class="dialog-header">
               <Dialog.Title class="dialog-title">{t('shell.switchInstance')}</Dialog.Title>
               <Dialog.CloseButton class="btn btn-ghost btn-icon" aria-label={t('common.close')}>

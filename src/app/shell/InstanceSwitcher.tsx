@@ -7,9 +7,11 @@ const InstanceDialog = lazy(() => import('./InstanceDialog'));
 
 export function InstanceSwitcher(props: { me: Me }): JSX.Element {
   const [open, setOpen] = createSignal(false);
+  let button: HTMLButtonElement | undefined;
   return (
     <>
       <button
+        ref={button}
         type="button"
         class="btn btn-ghost switch-button"
         aria-haspopup="dialog"
@@ -20,7 +22,7 @@ export function InstanceSwitcher(props: { me: Me }): JSX.Element {
         <span class="switch-label">{t('shell.switchInstance')}</span>
       </button>
       <Show when={open()}>
-        <InstanceDialog me={props.me} onClose={() => setOpen(false)} />
+        <InstanceDialog me={props.me} onClose={() => setOpen(false)} returnFocus={() => button} />
       </Show>
     </>
   );

@@ -11,6 +11,7 @@ const AboutDialog = lazy(() => import('./AboutDialog'));
 
 export default function UserMenu(props: { user: User }): JSX.Element {
   const [aboutOpen, setAboutOpen] = createSignal(false);
+  let trigger: HTMLButtonElement | undefined;
 
   async function doSignOut() {
     const error = await signOut();
@@ -20,7 +21,7 @@ export default function UserMenu(props: { user: User }): JSX.Element {
   return (
     <>
       <DropdownMenu gutter={6} placement="bottom-end">
-        <DropdownMenu.Trigger class="btn btn-ghost user-button">
+        <DropdownMenu.Trigger ref={trigger} class="btn btn-ghost user-button">
           <UserButtonContent user={props.user} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
@@ -36,7 +37,7 @@ export default function UserMenu(props: { user: User }): JSX.Element {
         </DropdownMenu.Portal>
       </DropdownMenu>
       <Show when={aboutOpen()}>
-        <AboutDialog onClose={() => setAboutOpen(false)} />
+        <AboutDialog onClose={() => setAboutOpen(false)} returnFocus={() => trigger} />
       </Show>
     </>
   );

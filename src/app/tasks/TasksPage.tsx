@@ -53,7 +53,9 @@ export function TasksPage(): JSX.Element {
               <th scope="col" class="col-type">
                 <span class="visually-hidden">{t('tasks.columns.type')}</span>
               </th>
-              <th scope="col">{t('tasks.columns.customer')}</th>
+              <th scope="col" class="col-customer">
+                {t('tasks.columns.customer')}
+              </th>
               <th scope="col">{t('tasks.columns.title')}</th>
               <th scope="col">{t('tasks.columns.status')}</th>
               <th scope="col" class="col-assignee">
@@ -123,9 +125,11 @@ function TaskRow(props: { task: TaskSummary; now: number }): JSX.Element {
           <span class="visually-hidden">{t(`tasks.types.${props.task.type}`)}</span>
         </span>
       </td>
-      <td class="nowrap">{props.task.customerName}</td>
-      <td class="truncate" title={props.task.title}>
+      <td class="nowrap col-customer">{props.task.customerName}</td>
+      <td class="truncate col-title" title={props.task.title}>
         {props.task.title}
+        {/* Phones drop the Customer column and show the customer under the title instead. */}
+        <span class="phone-only task-customer">{props.task.customerName}</span>
       </td>
       <td>
         <span class={`badge badge-${props.task.status}`}>
@@ -136,7 +140,7 @@ function TaskRow(props: { task: TaskSummary; now: number }): JSX.Element {
         {props.task.assigneeName ?? t('tasks.unassigned')}
       </td>
       <td class="num col-priority">{props.task.priority}</td>
-      <td class="nowrap" classList={{ overdue: overdue() }}>
+      <td class="nowrap col-due" classList={{ overdue: overdue() }}>
         <Show when={props.task.dueAt} fallback={<span class="muted">{t('tasks.noDue')}</span>}>
           {(due) => (
             <>
