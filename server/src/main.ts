@@ -1,6 +1,11 @@
 import { buildApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
-import { migrateToLatest, openDatabase } from './db/index.js';
+import {
+  deleteExpiredSessions,
+  deleteStaleRateWindows,
+  migrateToLatest,
+  openDatabase,
+} from './db/index.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.js';
 
 const SHUTDOWN_GRACE_MS = 5000;
@@ -22,6 +27,10 @@ async function main(): Promise<void> {
   const database = openDatabase(config.databaseUrl);
   const migrated = await migrateToLatest(database.db);
   const app = await buildApp({ config, db: database.db });
+  // Housekeeping at start: expired sessions and rate-limit windows older than a day.
+  const now = Date.now();
+  await deleteExpiredSessions(database.db, new Date(now).toISOString());
+  await deleteStaleRateWindows(database.db, new Date(now - 24 * 60 * 60 * 1000).toISOString());
   if (migrated.applied.length > 0) app.log.info({ applied: migrated.applied }, 'database migrated');
 
   if (config.seedDemo) {

@@ -1,6 +1,8 @@
 import type { AppContext } from '../context.js';
 import {
   consumePasswordReset,
+  hitRateWindow,
+  readRateWindow,
   deleteUserSessions,
   findUserByEmail,
   findUserById,
@@ -15,6 +17,8 @@ import { clearAccountFailures } from './rate-limit.js';
 import { hashToken, newToken, normalizeEmail } from './tokens.js';
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+/** Reset mails per account per hour; more requests still answer 202 but send nothing. */
+export const PASSWORD_RESETS_PER_HOUR = 5;
 
 /**
  * Creates a reset token and returns the mail to send, or undefined for an unknown email. The
@@ -23,8 +27,14 @@ export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 export async function requestPasswordReset(ctx: AppContext, rawEmail: string) {
   const user = await findUserByEmail(ctx.db, normalizeEmail(rawEmail));
   if (!user) return undefined;
-  const token = newToken();
   const now = ctx.clock();
+  // Keeps the form from being used to flood someone's inbox.
+  const key = `reset:account:${user.id}`;
+  const cutoff = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
+  const window = await readRateWindow(ctx.db, key, cutoff);
+  if (window && window.count >= PASSWORD_RESETS_PER_HOUR) return undefined;
+  await hitRateWindow(ctx.db, key, now.toISOString(), cutoff);
+  const token = newToken();
   await insertPasswordReset(ctx.db, {
     token_hash: hashToken(token),
     user_id: user.id,

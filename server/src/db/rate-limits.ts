@@ -46,3 +46,8 @@ export async function hitRateWindow(
 export async function clearRateWindow(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+/** Drops counters whose window ended before `cutoff`: housekeeping, not correctness. */
+export async function deleteStaleRateWindows(db: Db, cutoff: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('window_start', '<=', cutoff).execute();
+}

@@ -69,6 +69,11 @@ export function describeValidation(context: string, issues: readonly ValidationI
       return `${where} is missing the required field ${names(issue.params, 'requiredProperties', 'missingProperty')}.`;
     case 'additionalProperties':
       return `${where} has an unknown field ${names(issue.params, 'additionalProperties', 'additionalProperty')}.`;
+    case 'pattern':
+      // The raw pattern means nothing to a user; say what was expected.
+      return where.endsWith('email')
+        ? `${where} is not an email address.`
+        : `${where} is not in the expected format.`;
     default:
       return `${where} ${issue.message ?? 'is not valid'}.`;
   }

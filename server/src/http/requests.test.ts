@@ -53,6 +53,12 @@ describe('request validation', () => {
     expect(response.json().error.message).toMatch(/^body\.email must be string/);
   });
 
+  it('a malformed email is 400 in words, not a regular expression', async () => {
+    const response = await t.client().post('/api/session', { email: 'nope', password: 'x' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe('body.email is not an email address.');
+  });
+
   it('a query parameter out of range is 400', async () => {
     const client = t.client();
     await client.signIn('alice@demo.test');

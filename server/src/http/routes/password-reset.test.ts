@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD_RESET_TTL_MS } from '../../accounts/password-reset.js';
+import { PASSWORD_RESET_TTL_MS, PASSWORD_RESETS_PER_HOUR } from '../../accounts/password-reset.js';
 import { tokenFromMail } from '../../test-support/mailbox.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
@@ -84,6 +84,28 @@ describe('password reset', () => {
       .post(`/api/password-reset/${late}`, { password: 'bobs-new-password' });
     expect(expired.statusCode).toBe(404);
     expect(expired.json().error.code).toBe('not_found');
+  });
+
+  it('sends at most a few reset mails per account per hour, still answering 202', async () => {
+    const admin = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'admin@demo.test')
+      .executeTakeFirstOrThrow();
+    const count = async () =>
+      (
+        await t.db
+          .selectFrom('password_resets')
+          .select('token_hash')
+          .where('user_id', '=', admin.id)
+          .execute()
+      ).length;
+    for (let i = 0; i < PASSWORD_RESETS_PER_HOUR + 2; i++) await requestReset('admin@demo.test');
+    expect(await count()).toBe(PASSWORD_RESETS_PER_HOUR);
+    for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++) await t.mailbox.next('admin@demo.test');
+    t.clock.advance(61 * 60 * 1000);
+    await requestReset('admin@demo.test');
+    expect(await count()).toBe(PASSWORD_RESETS_PER_HOUR + 1);
   });
 
   it('rejects a short password with 400 naming the field', async () => {
