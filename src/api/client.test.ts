@@ -45,6 +45,11 @@ describe('api client requests', () => {
     expect(init?.headers).not.toHaveProperty('Content-Type');
   });
 
+  it('takes an empty 202 as success without a value', async () => {
+    const { api } = clientAnswering(() => new Response(null, { status: 202 }));
+    expect(await api.requestPasswordReset('bob@demo.test')).toEqual({ ok: true, value: undefined });
+  });
+
   it('encodes tokens into the path', async () => {
     const { api, fetch } = clientAnswering(() => new Response(null, { status: 204 }));
     const result = await api.resetPassword('a/b?c', 'long-enough-password');

@@ -55,9 +55,10 @@ export function createApiClient(options: ApiClientOptions) {
     }
 
     if (response.ok) {
-      if (response.status === 204) return { ok: true, value: undefined as T };
+      // 202 and 204 answers carry no body.
       try {
-        return { ok: true, value: (await response.json()) as T };
+        const text = await response.text();
+        return { ok: true, value: (text === '' ? undefined : JSON.parse(text)) as T };
       } catch {
         return failure(new ApiError('unexpected', response.status, 'The answer was not JSON.'));
       }

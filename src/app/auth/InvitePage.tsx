@@ -95,7 +95,12 @@ function InvitationForm(props: {
           ? t('newPassword.tooLong')
           : null,
     );
-    if (problem) return;
+    if (problem) {
+      (event.currentTarget as HTMLFormElement)
+        .querySelector<HTMLInputElement>('[aria-invalid="true"]')
+        ?.focus();
+      return;
+    }
     void accept({ name: name().trim(), password: password() });
   }
 

@@ -23,6 +23,7 @@ export default function NewPasswordPage(): JSX.Element {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     if (pending()) return;
     const problem = passwordProblem(password());
     setFieldError(
@@ -33,7 +34,10 @@ export default function NewPasswordPage(): JSX.Element {
           : null,
     );
     setRepeatError(!problem && password() !== repeat() ? t('newPassword.mismatch') : null);
-    if (fieldError() || repeatError()) return;
+    if (fieldError() || repeatError()) {
+      form.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
 
     setPending(true);
     setError('');

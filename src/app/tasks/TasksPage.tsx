@@ -1,6 +1,6 @@
 // A temporary read-only list. Issue 4 replaces the fetch with a Dexie liveQuery over the local
 // store (the PWA then never renders straight from the network), and issue 5 adds "New task".
-import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createResource, For, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import { api, ApiError } from '../../api';
 import { isOverdue, type TaskSummary, type TaskType } from '../../domain';
 import { t } from '../../i18n';
@@ -28,6 +28,13 @@ export function TasksPage(): JSX.Element {
       return result.value.tasks;
     },
   );
+  // A load that failed offline is tried again as soon as the connection is back.
+  const retryIfFailed = () => {
+    if (tasks.error) void refetch();
+  };
+  window.addEventListener('online', retryIfFailed);
+  onCleanup(() => window.removeEventListener('online', retryIfFailed));
+
   const errorMessage = (): string | null => {
     const error: unknown = tasks.error;
     if (!error) return null;
