@@ -1,7 +1,7 @@
 // The workspace frame and its guard: signed out goes to /signin, no instance yet goes to /instances.
 // Bars keep their size while the session loads, so nothing jumps when it arrives.
 import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { createSignal, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { canSwitchInstance, needsInstancePicker, type Me } from '../../domain';
 import { t } from '../../i18n';
 import { EmptyState, Logo } from '../../ui';
@@ -17,6 +17,15 @@ import './shell.css';
 // stand-ins of the same size and name, so the first screen's script stays small.
 const StatusMenu = lazy(() => import('./StatusMenu'));
 const UserMenu = lazy(() => import('./UserMenu'));
+
+// Fetched once the page has settled, so they do not compete with the first screen's data.
+const [menusWanted, setMenusWanted] = createSignal(false);
+function wantMenusWhenIdle(): void {
+  if (menusWanted()) return;
+  const want = () => setMenusWanted(true);
+  if ('requestIdleCallback' in window) requestIdleCallback(want, { timeout: 1000 });
+  else setTimeout(want, 200);
+}
 
 export function Shell(props: RouteSectionProps): JSX.Element {
   const location = useLocation();
@@ -48,6 +57,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
 }
 
 function Frame(props: { me: Me | null; children: JSX.Element }): JSX.Element {
+  wantMenusWhenIdle();
   return (
     <div class="shell">
       <header class="topbar">
@@ -63,15 +73,19 @@ function Frame(props: { me: Me | null; children: JSX.Element }): JSX.Element {
         <Show when={props.me}>
           {(me) => (
             <>
-              <Suspense fallback={<StatusButtonPlaceholder />}>
-                <StatusMenu />
-              </Suspense>
+              <Show when={menusWanted()} fallback={<StatusButtonPlaceholder />}>
+                <Suspense fallback={<StatusButtonPlaceholder />}>
+                  <StatusMenu />
+                </Suspense>
+              </Show>
               <Show when={canSwitchInstance(me())}>
                 <InstanceSwitcher me={me()} />
               </Show>
-              <Suspense fallback={<UserButtonPlaceholder user={me().user} />}>
-                <UserMenu user={me().user} />
-              </Suspense>
+              <Show when={menusWanted()} fallback={<UserButtonPlaceholder user={me().user} />}>
+                <Suspense fallback={<UserButtonPlaceholder user={me().user} />}>
+                  <UserMenu user={me().user} />
+                </Suspense>
+              </Show>
             </>
           )}
         </Show>

@@ -1,6 +1,17 @@
 // A temporary read-only list. Issue 4 replaces the fetch with a Dexie liveQuery over the local
 // store (the PWA then never renders straight from the network), and issue 5 adds "New task".
-import { createResource, For, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
+import {
+  createEffect,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  on,
+  onCleanup,
+  Show,
+  Switch,
+  type JSX,
+} from 'solid-js';
 import { api, ApiError } from '../../api';
 import { isOverdue, type TaskSummary, type TaskType } from '../../domain';
 import { t } from '../../i18n';
@@ -8,6 +19,7 @@ import { Icon, type IconName } from '../../ui';
 import { describeError } from '../errors';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
+import { takePrefetchedTasks } from './prefetch';
 import './tasks.css';
 
 const typeIcons: Record<TaskType, IconName> = {
@@ -23,7 +35,7 @@ export function TasksPage(): JSX.Element {
   const [tasks, { refetch }] = createResource(
     () => currentMe()?.currentInstance?.id,
     async () => {
-      const result = await api.tasks(200);
+      const result = await (takePrefetchedTasks() ?? api.tasks(200));
       if (!result.ok) throw result.error;
       return result.value.tasks;
     },
@@ -34,6 +46,27 @@ export function TasksPage(): JSX.Element {
   };
   window.addEventListener('online', retryIfFailed);
   onCleanup(() => window.removeEventListener('online', retryIfFailed));
+
+  // 200 rows at once block a slow phone's main thread; paint the first screenful, then the rest
+  // in slices between frames.
+  const slice = 40;
+  const [shown, setShown] = createSignal(slice);
+  let growTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      () => (tasks.state === 'ready' ? tasks().length : 0),
+      (total) => {
+        clearTimeout(growTimer);
+        setShown(slice);
+        const grow = () => {
+          setShown((n) => n + slice);
+          if (shown() < total) growTimer = setTimeout(grow, 16);
+        };
+        if (total > slice) growTimer = setTimeout(grow, 16);
+      },
+    ),
+  );
+  onCleanup(() => clearTimeout(growTimer));
 
   const errorMessage = (): string | null => {
     const error: unknown = tasks.error;
@@ -105,7 +138,11 @@ export function TasksPage(): JSX.Element {
                 </tr>
               </Match>
               <Match when={tasks()}>
-                {(list) => <For each={list()}>{(task) => <TaskRow task={task} now={now} />}</For>}
+                {(list) => (
+                  <For each={list().slice(0, shown())}>
+                    {(task) => <TaskRow task={task} now={now} />}
+                  </For>
+                )}
               </Match>
             </Switch>
           </tbody>
