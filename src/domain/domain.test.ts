@@ -17,6 +17,7 @@ function me(overrides: Partial<Me> = {}, serviceProvider = false): Me {
     user: { id: 'u', email: 'carol@demo.test', name: 'Carol', serviceProvider },
     memberships: [{ instanceId: 'a', instanceName: 'Demo', role: 'agent', extension: null }],
     currentInstance: { id: 'a', name: 'Demo', role: 'agent' },
+    lastInstanceId: null,
     ...overrides,
   };
 }

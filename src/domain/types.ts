@@ -28,6 +28,8 @@ export interface Me {
   memberships: Membership[];
   /** null until the user picks one, when they belong to more than one instance. */
   currentInstance: CurrentInstance | null;
+  /** The instance picked last time: the picker preselects it. */
+  lastInstanceId: string | null;
 }
 
 export const taskTypes = ['call', 'email', 'chat', 'manual'] as const;

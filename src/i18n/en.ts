@@ -103,6 +103,7 @@ export const en = {
     heading: 'Choose an instance',
     intro: 'You belong to more than one instance. Pick the one to work in; you can switch later.',
     current: 'Current',
+    lastUsed: 'Last used',
   },
   tasks: {
     title: 'Tasks',

@@ -41,6 +41,7 @@ export default function InstancePickerPage(): JSX.Element {
                   {(membership) => {
                     const metaId = `instance-${membership.instanceId}-meta`;
                     const isCurrent = () => me().currentInstance?.id === membership.instanceId;
+                    const isLast = () => me().lastInstanceId === membership.instanceId;
                     return (
                       <li>
                         <button
@@ -50,12 +51,15 @@ export default function InstancePickerPage(): JSX.Element {
                           aria-describedby={metaId}
                           aria-current={isCurrent() ? 'true' : undefined}
                           disabled={pending()}
+                          // Preselects the instance used last time: Enter picks it again.
+                          ref={(el) => isLast() && queueMicrotask(() => el.focus())}
                           onClick={() => void pick(membership.instanceId)}
                         >
                           <span>{membership.instanceName}</span>
                           <span class="choice-meta" id={metaId}>
                             {t(`roles.${membership.role}`)}
                             {isCurrent() ? ` · ${t('instances.current')}` : ''}
+                            {isLast() && !isCurrent() ? ` · ${t('instances.lastUsed')}` : ''}
                           </span>
                         </button>
                       </li>
