@@ -2,7 +2,6 @@ import type { AppContext } from '../context.js';
 import {
   consumePasswordReset,
   hitRateWindow,
-  readRateWindow,
   deleteUserSessions,
   findUserByEmail,
   findUserById,
@@ -31,9 +30,8 @@ export async function requestPasswordReset(ctx: AppContext, rawEmail: string) {
   // Keeps the form from being used to flood someone's inbox.
   const key = `reset:account:${user.id}`;
   const cutoff = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
-  const window = await readRateWindow(ctx.db, key, cutoff);
-  if (window && window.count >= PASSWORD_RESETS_PER_HOUR) return undefined;
-  await hitRateWindow(ctx.db, key, now.toISOString(), cutoff);
+  const window = await hitRateWindow(ctx.db, key, now.toISOString(), cutoff);
+  if (window.count > PASSWORD_RESETS_PER_HOUR) return undefined;
   const token = newToken();
   await insertPasswordReset(ctx.db, {
     token_hash: hashToken(token),

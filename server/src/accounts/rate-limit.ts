@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { clearRateWindow, hitRateWindow, readRateWindow } from '../db/index.js';
+import { clearRateWindow, hitRateWindow, refundRateWindow } from '../db/index.js';
 import { AppError } from '../http/errors.js';
 import { hashToken } from './tokens.js';
 
@@ -19,25 +19,27 @@ export function signInKeys(email: string, address: string): SignInKeys {
   return { account: `signin:account:${hashToken(email)}`, address: `signin:address:${address}` };
 }
 
-async function retryAfter(
-  ctx: AppContext,
-  key: string,
-  limit: number,
-  now: Date,
-): Promise<number | undefined> {
-  const cutoff = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
-  const window = await readRateWindow(ctx.db, key, cutoff);
-  if (!window || window.count < limit) return undefined;
-  return (Date.parse(window.windowStart) + SIGN_IN_WINDOW_MS - now.getTime()) / 1000;
-}
-
-/** Throws 429 rate_limited when either counter is full. */
-export async function assertSignInAllowed(ctx: AppContext, keys: SignInKeys): Promise<void> {
+/**
+ * Counts this attempt against both keys BEFORE the password is checked, in one statement per
+ * key, so a burst of parallel guesses cannot all pass a read-then-write check. Throws 429
+ * rate_limited when either counter is over its limit.
+ */
+export async function claimSignInAttempt(ctx: AppContext, keys: SignInKeys): Promise<void> {
   const now = ctx.clock();
-  const waits = [
-    await retryAfter(ctx, keys.account, SIGN_IN_FAILURES_PER_ACCOUNT, now),
-    await retryAfter(ctx, keys.address, SIGN_IN_FAILURES_PER_ADDRESS, now),
-  ].filter((w): w is number => w !== undefined);
+  const cutoff = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
+  const hits = [
+    {
+      window: await hitRateWindow(ctx.db, keys.account, now.toISOString(), cutoff),
+      limit: SIGN_IN_FAILURES_PER_ACCOUNT,
+    },
+    {
+      window: await hitRateWindow(ctx.db, keys.address, now.toISOString(), cutoff),
+      limit: SIGN_IN_FAILURES_PER_ADDRESS,
+    },
+  ];
+  const waits = hits
+    .filter((h) => h.window.count > h.limit)
+    .map((h) => (Date.parse(h.window.windowStart) + SIGN_IN_WINDOW_MS - now.getTime()) / 1000);
   if (waits.length > 0) {
     throw new AppError(
       'rate_limited',
@@ -47,16 +49,10 @@ export async function assertSignInAllowed(ctx: AppContext, keys: SignInKeys): Pr
   }
 }
 
-export async function recordSignInFailure(ctx: AppContext, keys: SignInKeys): Promise<void> {
-  const now = ctx.clock();
-  const cutoff = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
-  await hitRateWindow(ctx.db, keys.account, now.toISOString(), cutoff);
-  await hitRateWindow(ctx.db, keys.address, now.toISOString(), cutoff);
-}
-
-/** A successful sign-in clears the account's counter (not the address's). */
+/** A successful sign-in clears the account's counter and gives its hit back to the address. */
 export async function recordSignInSuccess(ctx: AppContext, keys: SignInKeys): Promise<void> {
   await clearRateWindow(ctx.db, keys.account);
+  await refundRateWindow(ctx.db, keys.address);
 }
 
 export async function clearAccountFailures(ctx: AppContext, email: string): Promise<void> {

@@ -2,12 +2,7 @@ import type { AppContext } from '../context.js';
 import { findUserByEmail, type UserRow } from '../db/index.js';
 import { AppError } from '../http/errors.js';
 import { initialInstance } from './me.js';
-import {
-  assertSignInAllowed,
-  recordSignInFailure,
-  recordSignInSuccess,
-  signInKeys,
-} from './rate-limit.js';
+import { claimSignInAttempt, recordSignInSuccess, signInKeys } from './rate-limit.js';
 import { startSession } from './sessions.js';
 import { normalizeEmail } from './tokens.js';
 
@@ -23,11 +18,10 @@ export async function signIn(
 ): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   const keys = signInKeys(email, input.address);
-  await assertSignInAllowed(ctx, keys);
+  await claimSignInAttempt(ctx, keys);
   const user = await findUserByEmail(ctx.db, email);
   const ok = await ctx.passwords.check(input.password, user?.password_hash);
   if (!user || !ok) {
-    await recordSignInFailure(ctx, keys);
     // Same answer for an unknown email and a wrong password: no account enumeration.
     throw new AppError('invalid_credentials', 'The email or password is not correct.');
   }

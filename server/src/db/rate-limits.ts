@@ -22,16 +22,17 @@ export async function readRateWindow(
 }
 
 /**
- * Adds one to the key's counter in a single statement (safe with several server nodes):
- * a window that started at or before `cutoff` restarts at `now` with count 1.
+ * Adds one to the key's counter in a single statement (safe with several server nodes and with
+ * parallel requests) and returns the counter after the hit: a window that started at or before
+ * `cutoff` restarts at `now` with count 1.
  */
 export async function hitRateWindow(
   db: Db,
   key: string,
   now: string,
   cutoff: string,
-): Promise<void> {
-  await db
+): Promise<RateWindow> {
+  const row = await db
     .insertInto('rate_limits')
     .values({ key, window_start: now, count: 1 })
     .onConflict((oc) =>
@@ -40,6 +41,17 @@ export async function hitRateWindow(
         window_start: sql<string>`case when rate_limits.window_start <= ${cutoff} then ${now} else rate_limits.window_start end`,
       }),
     )
+    .returning(['count', 'window_start'])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), windowStart: row.window_start };
+}
+
+/** Gives back one hit (a sign-in that turned out to be right does not count against an address). */
+export async function refundRateWindow(db: Db, key: string): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
+    .where('key', '=', key)
     .execute();
 }
 

@@ -110,6 +110,22 @@ describe('POST /api/session', () => {
     await t.client({ remoteAddress: '10.1.1.3' }).signIn('bob@demo.test');
   });
 
+  it('a burst of parallel guesses gets no more tries than the limit', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: SIGN_IN_FAILURES_PER_ACCOUNT * 3 }, (_, i) =>
+        t.client({ remoteAddress: `10.4.0.${i}` }).post('/api/session', {
+          email: 'alice@demo.test',
+          password: `guess-${i}`,
+        }),
+      ),
+    );
+    const checked = burst.filter((r) => r.statusCode === 401).length;
+    const limited = burst.filter((r) => r.statusCode === 429).length;
+    expect(checked).toBe(SIGN_IN_FAILURES_PER_ACCOUNT);
+    expect(limited).toBe(SIGN_IN_FAILURES_PER_ACCOUNT * 2);
+    t.clock.advance(SIGN_IN_WINDOW_MS + 1000);
+  });
+
   it('a successful sign-in resets the account counter', async () => {
     const client = t.client({ remoteAddress: '10.2.0.1' });
     for (let round = 0; round < 2; round++) {
