@@ -12,6 +12,13 @@ import { measureShellSize } from './shell-size.js';
 // these machines are shared and noisy.
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const metrics = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
 type Scores = Record<(typeof categories)[number], number>;
 
 const median = (xs: number[]): number => {
@@ -57,6 +64,10 @@ async function main(): Promise<void> {
         if (!result) throw new Error(`lighthouse gave no result for ${p.url}`);
         const c = result.lhr.categories;
         all.push(Object.fromEntries(categories.map((k) => [k, c[k]?.score ?? 0])) as Scores);
+        const a = result.lhr.audits;
+        console.log(
+          `  run ${i + 1}: ${metrics.map((m) => `${m} ${a[m]?.displayValue ?? '?'}`).join(', ')}`,
+        );
       }
       const med = Object.fromEntries(
         categories.map((k) => [k, median(all.map((s) => s[k]))]),

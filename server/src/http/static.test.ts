@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"Switchboard"}');
   writeFileSync(join(webRoot, 'robots.txt'), 'User-agent: *');
   writeFileSync(join(webRoot, 'assets', 'app-abc123.js'), 'console.log(1);');
+  writeFileSync(join(webRoot, 'assets', 'big-def456.js'), 'export const x = 1;\n'.repeat(500));
   database = await createTestDatabase();
   app = await buildApp({
     config: testConfig({ WEB_ROOT: webRoot, DATABASE_URL: database.url }),
@@ -46,6 +48,26 @@ describe('serving the PWA', () => {
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it('compresses files over 1 KB for clients that accept it, and leaves the bytes intact', async () => {
+    const source = 'export const x = 1;\n'.repeat(500);
+    const br = await app.inject({
+      url: '/assets/big-def456.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(source.length / 10);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(source);
+    const gzip = await app.inject({
+      url: '/assets/big-def456.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(source);
+    const plain = await app.inject({ url: '/assets/big-def456.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(source);
   });
 
   it('other public files get a short cache', async () => {
