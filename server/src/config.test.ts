@@ -15,6 +15,8 @@ describe('parseConfig', () => {
       sipUdpPort: 5060,
       sipTrunkPort: 5080,
       sipDomain: '127.0.0.1',
+      sipSecret: null,
+      sipCredentialTtl: 3600,
       build: 'b1',
       logLevel: 'info',
       trustProxy: false,
@@ -54,5 +56,15 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL must be a URL/);
     expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
     expect(() => parseConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY must be/);
+    expect(() => parseConfig({ SIP_CREDENTIAL_TTL: '59' })).toThrow(
+      /SIP_CREDENTIAL_TTL must be a whole number from 60/,
+    );
+  });
+
+  it('reads the SIP secret and credential lifetime', () => {
+    const config = parseConfig({ SIP_SECRET: ' s3cret ', SIP_CREDENTIAL_TTL: '600' });
+    expect(config.sipSecret).toBe('s3cret');
+    expect(config.sipCredentialTtl).toBe(600);
+    expect(parseConfig({ SIP_SECRET: '  ' }).sipSecret).toBeNull();
   });
 });

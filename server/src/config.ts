@@ -15,6 +15,10 @@ export interface Config {
   readonly sipUdpPort: number;
   readonly sipTrunkPort: number;
   readonly sipDomain: string;
+  /** Shared with Kamailio's auth_ephemeral; null when the phone is not configured. Never log it. */
+  readonly sipSecret: string | null;
+  /** Lifetime of the SIP credentials handed out by GET /api/sip/credentials, in seconds. */
+  readonly sipCredentialTtl: number;
   readonly appVersion: string;
   readonly build: string;
   readonly logLevel: LogLevel;
@@ -134,6 +138,8 @@ export function parseConfig(env: Env = process.env): Config {
     sipUdpPort: integer(env, 'SIP_UDP_PORT', 5060, 1, 65535),
     sipTrunkPort: integer(env, 'SIP_TRUNK_PORT', 5080, 1, 65535),
     sipDomain: text(env, 'SIP_DOMAIN', host),
+    sipSecret: env['SIP_SECRET']?.trim() ? env['SIP_SECRET'].trim() : null,
+    sipCredentialTtl: integer(env, 'SIP_CREDENTIAL_TTL', 3600, 60, 7 * 24 * 3600),
     appVersion: text(env, 'APP_VERSION', packageVersion()),
     build: text(env, 'BUILD_ID', '') || gitSha() || 'dev',
     logLevel,

@@ -112,3 +112,13 @@ export async function listMembers(db: Db, instanceId: string): Promise<MemberRow
     .orderBy('u.id')
     .execute();
 }
+
+/** The instance's SIP prefix; undefined when the instance does not exist. */
+export async function findSipPrefix(db: Db, instanceId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('instances')
+    .select('sip_prefix')
+    .where('id', '=', instanceId)
+    .executeTakeFirst();
+  return row?.sip_prefix;
+}

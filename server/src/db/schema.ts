@@ -18,6 +18,8 @@ export interface UsersTable {
 export interface InstancesTable {
   id: string;
   name: string;
+  /** ^[a-z][a-z0-9]{1,30}$, unique: SIP users of the instance are '<sip_prefix>-<extension>'. */
+  sip_prefix: string;
   created_at: string;
 }
 

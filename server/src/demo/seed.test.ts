@@ -66,6 +66,7 @@ describe('seedDemoIfEmpty', () => {
     await insertInstance(database.db, {
       id: 'x',
       name: 'Customer',
+      sip_prefix: 'customer',
       created_at: new Date().toISOString(),
     });
     const refused = await seedDemoIfEmpty(database.db, { scryptLogN: 4 });

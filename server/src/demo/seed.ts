@@ -115,8 +115,13 @@ export async function seedDemoIfEmpty(
   // One hash for every demo login keeps seeding well under a second.
   const passwordHash = await hashPassword(DEMO_PASSWORD, options.scryptLogN ?? 15);
 
-  const demo = { id: randomUUID(), name: 'Demo', created_at: nowIso };
-  const northwind = { id: randomUUID(), name: 'Northwind', created_at: nowIso };
+  const demo = { id: randomUUID(), name: 'Demo', sip_prefix: 'demo', created_at: nowIso };
+  const northwind = {
+    id: randomUUID(),
+    name: 'Northwind',
+    sip_prefix: 'northwind',
+    created_at: nowIso,
+  };
   const person = (email: string, name: string, serviceProvider = false): Person => ({
     id: randomUUID(),
     email,
@@ -219,7 +224,7 @@ export async function seedDemoIfEmpty(
       {
         email: carol.email,
         name: carol.name,
-        instances: 'Demo (team leader, ext 1003), Northwind (agent)',
+        instances: 'Demo (team leader, ext 1003), Northwind (agent, ext 2003)',
       },
       {
         email: provider.email,

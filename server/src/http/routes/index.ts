@@ -6,6 +6,7 @@ import { memberRoutes } from './members.js';
 import { openApiRoutes } from './openapi.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { sessionRoutes } from './session.js';
+import { sipRoutes } from './sip.js';
 import { taskRoutes } from './tasks.js';
 
 export function registerRoutes(app: App, ctx: AppContext): void {
@@ -15,5 +16,6 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   memberRoutes(app, ctx);
   invitationRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
+  sipRoutes(app, ctx);
   openApiRoutes(app);
 }
