@@ -7,6 +7,7 @@ import type {
   Me,
   Member,
   Role,
+  SipCredentials,
   TaskSummary,
 } from '../domain';
 import { ApiError, isServerErrorCode, parseRetryAfter, type ApiResult } from './errors';
@@ -112,6 +113,9 @@ export function createApiClient(options: ApiClientOptions) {
       request<InvitationPreview>('GET', `/api/invitations/${enc(token)}`),
     acceptInvitation: (token: string, input: AcceptInvitationInput) =>
       request<Me>('POST', `/api/invitations/${enc(token)}/accept`, input),
+
+    /** Never stored by the caller: the softphone keeps them in memory and asks again at 80 %. */
+    sipCredentials: () => request<SipCredentials>('GET', '/api/sip/credentials'),
 
     requestPasswordReset: (email: string) =>
       request<undefined>('POST', '/api/password-reset', { email }),

@@ -4,3 +4,4 @@ export * from './agent-status';
 export * from './tasks';
 export * from './dial';
 export * from './password';
+export * from './phone';

@@ -81,3 +81,18 @@ export interface Health {
   version: string;
   build: string;
 }
+
+/** GET /api/sip/credentials: time-limited SIP credentials (docs/contract.md, Phone). */
+export interface SipCredentials {
+  sipUser: string;
+  extension: string;
+  dialPrefix: string;
+  displayName: string;
+  domain: string;
+  uri: string;
+  authorizationUser: string;
+  password: string;
+  expiresAt: string;
+  wsUrl: string;
+  iceServers: { urls: string[]; username?: string; credential?: string }[];
+}

@@ -1,3 +1,11 @@
-// The softphone (JsSIP behind an interface of domain events) lands here with issue 3.
-// Until then nothing outside may depend on it, so it exports nothing.
-export {};
+// The softphone's public surface. Load it with import('../sip'): JsSIP is big and only needed
+// once an agent is signed in.
+export {
+  createSoftphone,
+  type DialOutcome,
+  type Identity,
+  type Softphone,
+  type SoftphoneEvent,
+} from './softphone';
+export { canChooseOutput, type DevicePreferences } from './media';
+export type { CredentialsResult } from './credentials';

@@ -17,6 +17,8 @@ import './shell.css';
 // stand-ins of the same size and name, so the first screen's script stays small.
 const StatusMenu = lazy(() => import('./StatusMenu'));
 const UserMenu = lazy(() => import('./UserMenu'));
+// Calls show on every screen; the dock starts the phone, which loads JsSIP on its own.
+const PhoneDock = lazy(() => import('../phone/PhoneDock'));
 
 // Fetched once the page has settled, so they do not compete with the first screen's data.
 const [menusWanted, setMenusWanted] = createSignal(false);
@@ -94,6 +96,11 @@ function Frame(props: { me: Me | null; children: JSX.Element }): JSX.Element {
       <main id="main" tabindex="-1" class="content">
         <Suspense>{props.children}</Suspense>
       </main>
+      <Show when={props.me}>
+        <Suspense>
+          <PhoneDock />
+        </Suspense>
+      </Show>
     </div>
   );
 }

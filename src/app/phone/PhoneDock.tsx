@@ -1,0 +1,135 @@
+// The phone on every screen: incoming calls to answer or decline, and the calls in progress with
+// their controls. Mounted by the shell once signed in; it also starts the phone (phone-store).
+import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
+import { formatCallDuration, type CallSnapshot } from '../../domain';
+import { t } from '../../i18n';
+import { Keypad } from './Keypad';
+import {
+  answer,
+  decline,
+  hangUp,
+  hold,
+  phone,
+  resume,
+  sendDtmf,
+  setMuted,
+  useNow,
+} from './phone-store';
+import { callStateText, partyText } from './texts';
+import './phone.css';
+
+export default function PhoneDock(): JSX.Element {
+  return (
+    <div class="phone-dock">
+      <For each={phone.calls}>
+        {(call) => (
+          <Show when={call.state === 'incoming'} fallback={<CallPanel call={call} />}>
+            <IncomingCall call={call} />
+          </Show>
+        )}
+      </For>
+    </div>
+  );
+}
+
+function IncomingCall(props: { call: CallSnapshot }): JSX.Element {
+  return (
+    <section
+      class="call-card call-incoming"
+      role="region"
+      aria-label={t('phone.incomingFrom', { name: partyText(props.call) })}
+    >
+      <p class="call-state">{t('phone.states.incoming')}</p>
+      <p class="call-party">{props.call.remote.name}</p>
+      <Show when={props.call.remote.name !== props.call.remote.number}>
+        <p class="call-number">{props.call.remote.number}</p>
+      </Show>
+      <div class="call-actions">
+        <button type="button" class="btn btn-success" onClick={() => void answer(props.call.id)}>
+          {t('phone.answer')}
+        </button>
+        <button type="button" class="btn btn-danger" onClick={() => decline(props.call.id)}>
+          {t('phone.decline')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function CallPanel(props: { call: CallSnapshot }): JSX.Element {
+  const now = useNow();
+  const [keypadOpen, setKeypadOpen] = createSignal(false);
+  const keypadId = createUniqueId();
+  const live = () => props.call.state !== 'ended';
+  const connected = () => props.call.state === 'connected';
+  const elapsed = () =>
+    props.call.answeredAt === null
+      ? ''
+      : formatCallDuration((props.call.endedAt ?? now()) - props.call.answeredAt);
+  return (
+    <section
+      class="call-card"
+      classList={{ 'call-ended': !live() }}
+      role="region"
+      aria-label={t('phone.callWith', { name: partyText(props.call) })}
+    >
+      <div class="call-head">
+        <div>
+          <p class="call-party">{props.call.remote.name}</p>
+          <Show when={props.call.remote.name !== props.call.remote.number}>
+            <p class="call-number">{props.call.remote.number}</p>
+          </Show>
+        </div>
+        <div class="call-meta">
+          <p class="call-state" role="status">
+            {callStateText(props.call)}
+          </p>
+          <Show when={elapsed()}>
+            <p class="call-timer">
+              <time>{elapsed()}</time>
+            </p>
+          </Show>
+        </div>
+      </div>
+      <Show when={props.call.tonesReceived}>
+        <p class="call-tones">{t('phone.tonesReceived', { tones: props.call.tonesReceived })}</p>
+      </Show>
+      <Show when={live()}>
+        <div class="call-actions">
+          <Show when={connected()}>
+            <button
+              type="button"
+              class="btn"
+              onClick={() => void (props.call.held ? resume(props.call.id) : hold(props.call.id))}
+            >
+              {props.call.held ? t('phone.resume') : t('phone.hold')}
+            </button>
+            <button
+              type="button"
+              class="btn"
+              aria-pressed={props.call.muted}
+              onClick={() => setMuted(props.call.id, !props.call.muted)}
+            >
+              {props.call.muted ? t('phone.unmute') : t('phone.mute')}
+            </button>
+            <button
+              type="button"
+              class="btn"
+              aria-expanded={keypadOpen()}
+              aria-controls={keypadId}
+              onClick={() => setKeypadOpen((v) => !v)}
+            >
+              {t('phone.keypad')}
+            </button>
+          </Show>
+          <button type="button" class="btn btn-danger" onClick={() => hangUp(props.call.id)}>
+            {t('phone.hangUp')}
+          </button>
+        </div>
+        <Show when={connected() && keypadOpen()}>
+          <Keypad id={keypadId} onTone={(tone) => sendDtmf(props.call.id, tone)} />
+        </Show>
+      </Show>
+    </section>
+  );
+}

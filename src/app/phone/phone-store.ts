@@ -1,0 +1,245 @@
+// The phone's reactive model: softphone events reconciled into one Solid store of plain
+// snapshots, with the actions the screens call. The softphone (and JsSIP) is imported only
+// once someone is signed in to an instance, so it never weighs on the first paint.
+import { createEffect, createRoot, createSignal, on, onCleanup } from 'solid-js';
+import { createStore, produce } from 'solid-js/store';
+import { api } from '../../api';
+import {
+  applyCallEvent,
+  regionFromLanguage,
+  type CallSnapshot,
+  type DialTarget,
+  type DtmfTone,
+  type DtmfTransport,
+  type RegistrationState,
+} from '../../domain';
+import type { DevicePreferences, Identity, Softphone } from '../../sip';
+import { currentMe, session } from '../session';
+
+export interface PhoneState {
+  registration: RegistrationState;
+  identity: Identity | null;
+  /** Live calls and calls that just ended (kept a few seconds so the reason can be read). */
+  calls: CallSnapshot[];
+  /** Ended calls of this tab, newest first. Full history with Dexie comes with the store. */
+  recent: CallSnapshot[];
+  dtmfTransport: DtmfTransport;
+  devices: DevicePreferences;
+  canChooseOutput: boolean;
+}
+
+const keys = {
+  dtmf: 'sb.phone.dtmf',
+  microphone: 'sb.phone.microphone',
+  speaker: 'sb.phone.speaker',
+  ringer: 'sb.phone.ringer',
+} as const;
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function store(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage blocked: the choice lasts for this tab only.
+  }
+}
+
+const [state, setState] = createStore<PhoneState>({
+  registration: { status: 'off' },
+  identity: null,
+  calls: [],
+  recent: [],
+  dtmfTransport: stored(keys.dtmf) === 'info' ? 'info' : 'rfc4733',
+  devices: {
+    microphone: stored(keys.microphone),
+    speaker: stored(keys.speaker),
+    ringer: stored(keys.ringer),
+  },
+  canChooseOutput: false,
+});
+export { state as phone };
+
+// Ended calls stay on screen this long, so "Busy" or "Not available (480)" can be read.
+const endedLingerMs = 4000;
+
+let softphone: Softphone | null = null;
+let generation = 0;
+const notifications = new Map<string, Notification>();
+
+/** The instance we are signed in to, or null: the phone follows it. */
+function phoneKey(): string | null {
+  const s = session();
+  if (s.status !== 'signed-in') return null;
+  const me = currentMe();
+  return me?.currentInstance ? `${me.user.id}:${me.currentInstance.id}` : null;
+}
+
+async function start(): Promise<void> {
+  const mine = ++generation;
+  const sip = await import('../../sip');
+  if (mine !== generation) return;
+  setState('canChooseOutput', sip.canChooseOutput);
+  const phone = sip.createSoftphone({
+    fetchCredentials: async () => {
+      const result = await api.sipCredentials();
+      return result.ok
+        ? result
+        : { ok: false, status: result.error.status, code: result.error.code };
+    },
+    devices: { ...state.devices },
+    storage: localStorage,
+    region: regionFromLanguage(navigator.language),
+  });
+  phone.setDtmfTransport(state.dtmfTransport);
+  phone.on((event) => {
+    switch (event.type) {
+      case 'registration':
+        setState('registration', event.state);
+        break;
+      case 'identity':
+        setState('identity', event.identity);
+        break;
+      case 'callAdded':
+        setState('calls', (calls) => [...calls, event.call]);
+        if (event.call.direction === 'incoming') notifyIncoming(event.call);
+        break;
+      case 'call':
+        setState(
+          'calls',
+          (c) => c.id === event.id,
+          (c) => applyCallEvent(c, event.event),
+        );
+        if (event.event.type !== 'dtmf' && event.event.type !== 'muted')
+          closeNotification(event.id);
+        if (event.event.type === 'ended') retire(event.id);
+        break;
+    }
+  });
+  softphone = phone;
+  await phone.start();
+}
+
+function stop(): void {
+  generation += 1;
+  softphone?.stop();
+  softphone = null;
+  for (const id of notifications.keys()) closeNotification(id);
+  setState(
+    produce((s) => {
+      s.registration = { status: 'off' };
+      s.identity = null;
+      s.calls = [];
+      s.recent = [];
+    }),
+  );
+}
+
+function retire(id: string): void {
+  setTimeout(() => {
+    const ended = state.calls.find((c) => c.id === id);
+    if (!ended) return;
+    setState(
+      produce((s) => {
+        s.calls = s.calls.filter((c) => c.id !== id);
+        s.recent = [{ ...ended }, ...s.recent].slice(0, 50);
+      }),
+    );
+  }, endedLingerMs);
+}
+
+// A desktop notification when the tab is hidden; clicking it focuses the tab and answers.
+function notifyIncoming(call: CallSnapshot): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (document.visibilityState === 'visible') return;
+  try {
+    const n = new Notification(call.remote.name, {
+      body: call.remote.number,
+      tag: `call-${call.id}`,
+      requireInteraction: true,
+    });
+    n.onclick = () => {
+      window.focus();
+      void answer(call.id);
+      closeNotification(call.id);
+    };
+    notifications.set(call.id, n);
+  } catch {
+    // Some platforms allow notifications only from the service worker; the panel still shows.
+  }
+}
+
+function closeNotification(id: string): void {
+  notifications.get(id)?.close();
+  notifications.delete(id);
+}
+
+// The phone follows the session: sign-in (or an instance switch) starts it, sign-out stops it.
+createRoot(() => {
+  createEffect(
+    on(phoneKey, (key) => {
+      stop();
+      if (key) void start();
+    }),
+  );
+});
+
+const [notificationPermission, setNotificationPermission] = createSignal<NotificationPermission>(
+  typeof Notification === 'undefined' ? 'denied' : Notification.permission,
+);
+export { notificationPermission };
+
+/** Ask at a click: browsers ignore (or punish) permission prompts without a user gesture. */
+export async function enableNotifications(): Promise<void> {
+  if (typeof Notification === 'undefined') return;
+  setNotificationPermission(await Notification.requestPermission());
+}
+
+export async function resolveDialTarget(input: string): Promise<DialTarget | null> {
+  return (await softphone?.resolve(input)) ?? null;
+}
+
+export async function placeCall(input: string) {
+  softphone?.unlockAudio();
+  if (!softphone) return { ok: false as const, problem: 'notReady' as const };
+  return softphone.call(input);
+}
+
+export async function answer(id: string): Promise<void> {
+  softphone?.unlockAudio();
+  await softphone?.answer(id);
+}
+export const decline = (id: string) => softphone?.decline(id);
+export const hangUp = (id: string) => softphone?.hangUp(id);
+export const hold = (id: string) => softphone?.hold(id);
+export const resume = (id: string) => softphone?.resume(id);
+export const setMuted = (id: string, muted: boolean) => softphone?.setMuted(id, muted);
+export const sendDtmf = (id: string, tone: DtmfTone) => softphone?.sendDtmf(id, tone);
+export const reregister = () => softphone?.reregister();
+export const unlockAudio = () => softphone?.unlockAudio();
+
+export function setDtmfTransport(transport: DtmfTransport): void {
+  setState('dtmfTransport', transport);
+  store(keys.dtmf, transport);
+  softphone?.setDtmfTransport(transport);
+}
+
+export function setDevice(kind: keyof DevicePreferences, deviceId: string | null): void {
+  setState('devices', kind, deviceId);
+  store(keys[kind], deviceId);
+  softphone?.setDevices({ [kind]: deviceId });
+}
+
+/** A clock for call timers, ticking only while some component shows one. */
+export function useNow(): () => number {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 1000);
+  onCleanup(() => clearInterval(timer));
+  return now;
+}

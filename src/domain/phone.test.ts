@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyCallEvent,
+  callEndFromSip,
+  extensionOf,
+  formatCallDuration,
+  newCall,
+  parseDialTarget,
+  regionFromLanguage,
+  renewalDelay,
+  type CallEvent,
+} from './phone';
+
+const ctx = { dialPrefix: 'demo-', domain: 'sip.test' };
+// A stand-in normaliser: digits with a leading + or a Czech region's 9 digits.
+const toE164 = (raw: string) => {
+  const digits = raw.replace(/[^\d+]/g, '');
+  if (digits.startsWith('+') && digits.length >= 8) return digits;
+  if (/^\d{9}$/.test(digits)) return `+420${digits}`;
+  return null;
+};
+
+describe('parseDialTarget', () => {
+  it('dials extensions inside our instance', () => {
+    expect(parseDialTarget('1002', ctx, toE164)).toEqual({
+      ok: true,
+      kind: 'extension',
+      uri: 'sip:demo-1002@sip.test',
+      display: '1002',
+    });
+    expect(parseDialTarget(' 10 02 ', ctx, toE164)).toMatchObject({
+      uri: 'sip:demo-1002@sip.test',
+    });
+    expect(parseDialTarget('12', ctx, toE164)).toMatchObject({ kind: 'extension' });
+    expect(parseDialTarget('123456', ctx, toE164)).toMatchObject({ kind: 'extension' });
+  });
+
+  it('keeps SIP URIs as typed, adding the scheme when missing', () => {
+    expect(parseDialTarget('sip:bob@example.org', ctx, toE164)).toMatchObject({
+      kind: 'sip',
+      uri: 'sip:bob@example.org',
+    });
+    expect(parseDialTarget('bob@example.org;transport=ws', ctx, toE164)).toMatchObject({
+      uri: 'sip:bob@example.org;transport=ws',
+    });
+    expect(parseDialTarget('SIPS:bob@example.org', ctx, toE164)).toMatchObject({
+      uri: 'sips:bob@example.org',
+    });
+  });
+
+  it('prefixes an extension written as a SIP address of our domain', () => {
+    expect(parseDialTarget('sip:1003@sip.test', ctx, toE164)).toMatchObject({
+      kind: 'extension',
+      uri: 'sip:demo-1003@sip.test',
+    });
+  });
+
+  it('normalises phone numbers to E.164 at our domain', () => {
+    expect(parseDialTarget('+420 123 456 789', ctx, toE164)).toEqual({
+      ok: true,
+      kind: 'number',
+      uri: 'sip:+420123456789@sip.test',
+      display: '+420123456789',
+    });
+    expect(parseDialTarget('123-456-789', ctx, toE164)).toMatchObject({
+      uri: 'sip:+420123456789@sip.test',
+    });
+  });
+
+  it('refuses what it cannot call', () => {
+    expect(parseDialTarget('   ', ctx, toE164)).toEqual({ ok: false, problem: 'empty' });
+    expect(parseDialTarget('hello', ctx, toE164)).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseDialTarget('1234567', ctx, toE164)).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseDialTarget('1', ctx, toE164)).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('asks the normaliser only for phone numbers', () => {
+    let asked = 0;
+    const probe = () => {
+      asked += 1;
+      return null;
+    };
+    parseDialTarget('1001', ctx, probe);
+    parseDialTarget('sip:a@b', ctx, probe);
+    parseDialTarget('abc', ctx, probe);
+    expect(asked).toBe(0);
+    parseDialTarget('+1 555 0100 200', ctx, probe);
+    expect(asked).toBe(1);
+  });
+});
+
+describe('call snapshots', () => {
+  const remote = { name: 'Bob Brown', number: '1002' };
+
+  it('walks an outgoing call through ringing, connected, hold and end', () => {
+    const events: CallEvent[] = [
+      { type: 'ringing' },
+      { type: 'connected', at: 2000 },
+      { type: 'hold', originator: 'local' },
+      { type: 'muted' },
+      { type: 'unhold', originator: 'local' },
+      { type: 'hold', originator: 'remote' },
+      { type: 'dtmf', tone: '1' },
+      { type: 'dtmf', tone: '#' },
+    ];
+    const call = events.reduce(applyCallEvent, newCall('c1', 'outgoing', remote, 1000));
+    expect(call).toMatchObject({
+      state: 'connected',
+      answeredAt: 2000,
+      held: false,
+      remoteHeld: true,
+      muted: true,
+      tonesReceived: '1#',
+    });
+    const ended = applyCallEvent(call, { type: 'ended', at: 9000, end: { kind: 'hungUp' } });
+    expect(ended).toMatchObject({ state: 'ended', endedAt: 9000, end: { kind: 'hungUp' } });
+    // Nothing changes an ended call.
+    expect(applyCallEvent(ended, { type: 'connected', at: 9500 })).toBe(ended);
+  });
+
+  it('starts incoming calls as incoming and ignores a late ringing', () => {
+    const call = newCall('c2', 'incoming', remote, 0);
+    expect(call.state).toBe('incoming');
+    expect(applyCallEvent(call, { type: 'ringing' })).toBe(call);
+  });
+
+  it('keeps the answer time when confirmed after accepted', () => {
+    const a = applyCallEvent(newCall('c', 'outgoing', remote, 0), { type: 'connected', at: 5 });
+    expect(applyCallEvent(a, { type: 'connected', at: 9 }).answeredAt).toBe(5);
+  });
+});
+
+describe('callEndFromSip', () => {
+  it('names the outcomes the caller sees', () => {
+    expect(callEndFromSip('Busy', 486, 'outgoing', false, false)).toEqual({ kind: 'busy' });
+    expect(callEndFromSip('Unavailable', 480, 'outgoing', false, false)).toEqual({
+      kind: 'unavailable',
+      code: 480,
+    });
+    expect(callEndFromSip('Not Found', 404, 'outgoing', false, false)).toEqual({
+      kind: 'notFound',
+      code: 404,
+    });
+    expect(callEndFromSip('Canceled', null, 'outgoing', true, false)).toEqual({ kind: 'canceled' });
+    expect(callEndFromSip('SIP Failure Code', 500, 'outgoing', false, false)).toEqual({
+      kind: 'failed',
+      code: 500,
+    });
+  });
+
+  it('names the outcomes the callee sees', () => {
+    expect(callEndFromSip('Canceled', null, 'incoming', false, false)).toEqual({ kind: 'missed' });
+    expect(callEndFromSip('Rejected', null, 'incoming', true, false)).toEqual({ kind: 'declined' });
+    expect(callEndFromSip('Busy', 486, 'incoming', true, false)).toEqual({ kind: 'busy' });
+  });
+
+  it('calls an answered call that ends by BYE hung up, a dropped one lost', () => {
+    expect(callEndFromSip('Terminated', null, 'incoming', false, true)).toEqual({ kind: 'hungUp' });
+    expect(callEndFromSip('RTP Timeout', null, 'outgoing', false, true)).toEqual({
+      kind: 'connection',
+    });
+  });
+});
+
+describe('phone helpers', () => {
+  it('formats call timers', () => {
+    expect(formatCallDuration(0)).toBe('00:00');
+    expect(formatCallDuration(65_400)).toBe('01:05');
+    expect(formatCallDuration(3_725_000)).toBe('1:02:05');
+    expect(formatCallDuration(-5)).toBe('00:00');
+  });
+
+  it('finds the region in a browser language', () => {
+    expect(regionFromLanguage('cs-CZ')).toBe('CZ');
+    expect(regionFromLanguage('en_us')).toBe('US');
+    expect(regionFromLanguage('de')).toBeNull();
+    expect(regionFromLanguage(undefined)).toBeNull();
+  });
+
+  it('strips our instance prefix from SIP users', () => {
+    expect(extensionOf('demo-1002', 'demo-')).toBe('1002');
+    expect(extensionOf('+420123', 'demo-')).toBe('+420123');
+  });
+
+  it('renews credentials at 80 % of their lifetime, not sooner than 5 s', () => {
+    expect(renewalDelay(0, 3_600_000)).toBe(2_880_000);
+    expect(renewalDelay(0, 1000)).toBe(5000);
+  });
+});

@@ -1,0 +1,251 @@
+// The phone as the app sees it: plain call snapshots, the events that change them, and the rules
+// for turning what an agent types into a SIP target. No JsSIP here (src/sip/ speaks these types).
+
+export type RegistrationState =
+  | { status: 'off' }
+  | { status: 'registering' }
+  | { status: 'registered' }
+  | { status: 'failed'; reason: RegistrationFailure };
+
+export type RegistrationFailure =
+  | { kind: 'refused'; code: number }
+  | { kind: 'unreachable' }
+  | { kind: 'notConfigured' }
+  | { kind: 'noExtension' }
+  | { kind: 'credentials' }
+  | { kind: 'other'; code: number | null };
+
+export type CallDirection = 'outgoing' | 'incoming';
+export type CallState = 'calling' | 'ringing' | 'incoming' | 'connected' | 'ended';
+
+export type CallEnd =
+  | { kind: 'hungUp' }
+  | { kind: 'busy' }
+  | { kind: 'declined' }
+  | { kind: 'canceled' }
+  | { kind: 'missed' }
+  | { kind: 'noAnswer' }
+  | { kind: 'unavailable'; code: number }
+  | { kind: 'notFound'; code: number }
+  | { kind: 'connection' }
+  | { kind: 'media' }
+  | { kind: 'failed'; code: number | null };
+
+export interface RemoteParty {
+  name: string;
+  number: string;
+}
+
+/** What stores hold about a call: an id and plain values, never the live session. */
+export interface CallSnapshot {
+  id: string;
+  direction: CallDirection;
+  state: CallState;
+  remote: RemoteParty;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  /** We put the call on hold. */
+  held: boolean;
+  /** The other side put us on hold. */
+  remoteHeld: boolean;
+  muted: boolean;
+  /** DTMF tones the other side sent us (SIP INFO), in order. */
+  tonesReceived: string;
+  end: CallEnd | null;
+}
+
+export type CallEvent =
+  | { type: 'ringing' }
+  | { type: 'connected'; at: number }
+  | { type: 'hold'; originator: 'local' | 'remote' }
+  | { type: 'unhold'; originator: 'local' | 'remote' }
+  | { type: 'muted' }
+  | { type: 'unmuted' }
+  | { type: 'dtmf'; tone: string }
+  | { type: 'ended'; at: number; end: CallEnd };
+
+export function newCall(
+  id: string,
+  direction: CallDirection,
+  remote: RemoteParty,
+  at: number,
+): CallSnapshot {
+  return {
+    id,
+    direction,
+    state: direction === 'outgoing' ? 'calling' : 'incoming',
+    remote,
+    startedAt: at,
+    answeredAt: null,
+    endedAt: null,
+    held: false,
+    remoteHeld: false,
+    muted: false,
+    tonesReceived: '',
+    end: null,
+  };
+}
+
+/** The one place a call's snapshot changes. An ended call stays ended. */
+export function applyCallEvent(call: CallSnapshot, event: CallEvent): CallSnapshot {
+  if (call.state === 'ended') return call;
+  switch (event.type) {
+    case 'ringing':
+      return call.state === 'calling' ? { ...call, state: 'ringing' } : call;
+    case 'connected':
+      return call.state === 'connected'
+        ? call
+        : { ...call, state: 'connected', answeredAt: event.at };
+    case 'hold':
+      return event.originator === 'local' ? { ...call, held: true } : { ...call, remoteHeld: true };
+    case 'unhold':
+      return event.originator === 'local'
+        ? { ...call, held: false }
+        : { ...call, remoteHeld: false };
+    case 'muted':
+      return { ...call, muted: true };
+    case 'unmuted':
+      return { ...call, muted: false };
+    case 'dtmf':
+      return { ...call, tonesReceived: (call.tonesReceived + event.tone).slice(-64) };
+    case 'ended':
+      return { ...call, state: 'ended', endedAt: event.at, end: event.end };
+  }
+}
+
+/**
+ * How a SIP session ended, from JsSIP's cause names and the final response code. `byUs` says
+ * whether this side ended it (our CANCEL, our decline, our BYE).
+ */
+export function callEndFromSip(
+  cause: string,
+  code: number | null,
+  direction: CallDirection,
+  byUs: boolean,
+  wasAnswered: boolean,
+): CallEnd {
+  if (wasAnswered) {
+    if (cause === 'Connection Error' || cause === 'Request Timeout' || cause === 'RTP Timeout')
+      return { kind: 'connection' };
+    return { kind: 'hungUp' };
+  }
+  switch (cause) {
+    case 'Terminated':
+      return { kind: 'hungUp' };
+    case 'Canceled':
+      return byUs || direction === 'outgoing' ? { kind: 'canceled' } : { kind: 'missed' };
+    case 'Busy':
+      return { kind: 'busy' };
+    case 'Rejected':
+      return byUs
+        ? { kind: 'declined' }
+        : code === 403
+          ? { kind: 'failed', code }
+          : { kind: 'declined' };
+    case 'Unavailable':
+      return { kind: 'unavailable', code: code ?? 480 };
+    case 'Not Found':
+      return { kind: 'notFound', code: code ?? 404 };
+    case 'No Answer':
+    case 'Expires':
+      return direction === 'incoming' && !byUs ? { kind: 'missed' } : { kind: 'noAnswer' };
+    case 'Connection Error':
+    case 'Request Timeout':
+      return { kind: 'connection' };
+    case 'WebRTC Error':
+    case 'User Denied Media Access':
+    case 'Incompatible SDP':
+    case 'Bad Media Description':
+      return { kind: 'media' };
+    default:
+      return { kind: 'failed', code };
+  }
+}
+
+/** `mm:ss`, or `h:mm:ss` past an hour. */
+export function formatCallDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
+}
+
+export interface DialContext {
+  /** Our instance's prefix of SIP users: extension N is sip:<dialPrefix>N@<domain>. */
+  dialPrefix: string;
+  domain: string;
+}
+
+export type DialTarget =
+  | { ok: true; kind: 'extension' | 'sip' | 'number'; uri: string; display: string }
+  | { ok: false; problem: 'empty' | 'invalid' };
+
+/** Turns a phone number into E.164 (`+420123456789`) or null; injected so the core stays pure. */
+export type E164Normaliser = (input: string) => string | null;
+
+const extensionPattern = /^\d{2,6}$/;
+
+/**
+ * What the dialer places a call to: an extension of our instance, a SIP URI as typed, or a phone
+ * number in E.164 (the trunk takes it from there).
+ */
+export function parseDialTarget(
+  input: string,
+  context: DialContext,
+  toE164: E164Normaliser,
+): DialTarget {
+  const raw = input.trim();
+  if (!raw) return { ok: false, problem: 'empty' };
+
+  const compact = raw.replace(/[\s\-().]/g, '');
+  if (extensionPattern.test(compact)) return extension(compact, context);
+
+  const sip = /^(sips?:)?([^@\s:;]+)@([^\s;?]+)(.*)$/i.exec(raw);
+  if (sip) {
+    const user = sip[2] ?? '';
+    const host = sip[3] ?? '';
+    // Our own extensions written as 1002@<our domain> still need the instance prefix.
+    if (extensionPattern.test(user) && host.toLowerCase() === context.domain.toLowerCase())
+      return extension(user, context);
+    const scheme = (sip[1] ?? 'sip:').toLowerCase();
+    return { ok: true, kind: 'sip', uri: `${scheme}${user}@${host}${sip[4] ?? ''}`, display: raw };
+  }
+
+  if (!/^\+?[\d\s\-().]+$/.test(raw)) return { ok: false, problem: 'invalid' };
+  const e164 = toE164(raw);
+  if (!e164) return { ok: false, problem: 'invalid' };
+  return { ok: true, kind: 'number', uri: `sip:${e164}@${context.domain}`, display: e164 };
+}
+
+function extension(ext: string, context: DialContext): DialTarget {
+  return {
+    ok: true,
+    kind: 'extension',
+    uri: `sip:${context.dialPrefix}${ext}@${context.domain}`,
+    display: ext,
+  };
+}
+
+/** The user part of a SIP user without our instance prefix: `demo-1002` → `1002`. */
+export function extensionOf(sipUser: string, dialPrefix: string): string {
+  return dialPrefix && sipUser.startsWith(dialPrefix) ? sipUser.slice(dialPrefix.length) : sipUser;
+}
+
+/** The region libphonenumber needs for numbers without +: `cs-CZ` → `CZ`, `de` → null. */
+export function regionFromLanguage(language: string | undefined): string | null {
+  const match = /^[a-z]{2,3}[-_]([A-Z]{2})\b/i.exec(language ?? '');
+  return match?.[1]?.toUpperCase() ?? null;
+}
+
+/** When to ask for fresh SIP credentials: at 80 % of their lifetime, never sooner than 5 s. */
+export function renewalDelay(issuedAt: number, expiresAt: number): number {
+  const lifetime = expiresAt - issuedAt;
+  return Math.max(5_000, Math.floor(lifetime * 0.8));
+}
+
+export const dtmfTones = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
+export type DtmfTone = (typeof dtmfTones)[number];
+export type DtmfTransport = 'rfc4733' | 'info';
