@@ -546,6 +546,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
             if (call.music) void audioSender(call)?.replaceTrack(call.music);
             return false;
           }
+          // unhold() re-enabled the sender's track, which may still be the music until
+          // replaceTrack settles: enable the mic ourselves (unless muted).
+          if (mic) mic.enabled = !call.session.isMuted().audio;
           call.music?.stop();
           call.music = null;
           return true;
