@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs Switchboard's Kamailio in the foreground with its own runtime dir and pid file; the
+# caller stops exactly this process (exec keeps the pid). Loopback only.
+#
+# Required: SIP_SECRET (shared with the server; letters, digits and + / = _ . : - only, >= 16).
+# Optional: SIP_DOMAIN (127.0.0.1), SIP_WS_PORT (5066), SIP_UDP_PORT (5060), SIP_TRUNK_PORT (5080),
+#           KAMAILIO_RUN_DIR (./data/kamailio), KAMAILIO_DEBUG (1 = notice).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../../scripts/lib/kamailio.sh
+source "$here/../../scripts/lib/kamailio.sh"
+
+fail() {
+  echo "kamailio/run.sh: $*" >&2
+  exit 2
+}
+
+secret=${SIP_SECRET:-}
+[[ -n $secret ]] || fail "SIP_SECRET is required (the secret shared with the Switchboard server)."
+[[ $secret =~ ^[A-Za-z0-9+/=_.:-]{16,256}$ ]] ||
+  fail "SIP_SECRET must be 16-256 characters of letters, digits and + / = _ . : - (try: openssl rand -hex 32)."
+domain=${SIP_DOMAIN:-127.0.0.1}
+[[ $domain =~ ^[A-Za-z0-9.-]+$ ]] || fail "SIP_DOMAIN must be a host name or IPv4 address, got \"$domain\"."
+port() {
+  local name=$1 value=$2
+  [[ $value =~ ^[0-9]+$ ]] && ((value >= 1 && value <= 65535)) ||
+    fail "$name must be a port number from 1 to 65535, got \"$value\"."
+  printf '%s' "$value"
+}
+ws_port=$(port SIP_WS_PORT "${SIP_WS_PORT:-5066}")
+udp_port=$(port SIP_UDP_PORT "${SIP_UDP_PORT:-5060}")
+trunk_port=$(port SIP_TRUNK_PORT "${SIP_TRUNK_PORT:-5080}")
+debug=${KAMAILIO_DEBUG:-1}
+[[ $debug =~ ^-?[0-9]$ ]] || fail "KAMAILIO_DEBUG must be a Kamailio debug level (-3..9), got \"$debug\"."
+if [[ $ws_port == "$udp_port" || $ws_port == "$trunk_port" || $udp_port == "$trunk_port" ]]; then
+  fail "SIP_WS_PORT, SIP_UDP_PORT and SIP_TRUNK_PORT must differ ($ws_port, $udp_port, $trunk_port)."
+fi
+
+ensure_kamailio
+
+run_dir=${KAMAILIO_RUN_DIR:-./data/kamailio}
+mkdir -p "$run_dir"
+run_dir=$(cd "$run_dir" && pwd)
+cfg="$run_dir/kamailio.cfg"
+
+# The rendered config holds the secret: readable by us only. It is the template with the
+# parameters prepended as #!substdef (substituted inside strings too, unlike #!define).
+umask 077
+{
+  echo "#!KAMAILIO"
+  echo "# Rendered by deploy/kamailio/run.sh from deploy/kamailio/kamailio.cfg; do not edit."
+  echo "#!substdef \"!SB_DOMAIN!$domain!g\""
+  echo "#!substdef \"!SB_WS_PORT!$ws_port!g\""
+  echo "#!substdef \"!SB_UDP_PORT!$udp_port!g\""
+  echo "#!substdef \"!SB_TRUNK_PORT!$trunk_port!g\""
+  echo "#!substdef \"!SB_SECRET!$secret!g\""
+  echo "#!substdef \"!SB_DEBUG!$debug!g\""
+  sed -e '1{/^#!KAMAILIO/d}' "$here/kamailio.cfg"
+} >"$cfg.tmp"
+mv "$cfg.tmp" "$cfg"
+
+if ! check=$(/usr/sbin/kamailio -c -f "$cfg" 2>&1); then
+  printf '%s\n' "$check" | grep -v -F -- "$secret" >&2 || true
+  fail "the rendered config $cfg does not validate."
+fi
+
+rm -f "$run_dir/kamailio.pid"
+exec /usr/sbin/kamailio -DD -E -m 64 -M 8 \
+  -P "$run_dir/kamailio.pid" -Y "$run_dir" -f "$cfg"
