@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 
-// Three projects: client units, and the server suite once per database dialect.
+// Client units, the server suite once per database dialect, and `sip`: the real Kamailio
+// (deploy/kamailio/run.sh) driven by a small SIP client (run alone: vitest run --project sip).
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +27,13 @@ export default defineConfig({
           include: ['server/src/**/*.test.ts'],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['server/src/test-support/postgres-global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'sip',
+          include: ['tests/sip/**/*.test.ts'],
+          testTimeout: 10_000,
         },
       },
     ],

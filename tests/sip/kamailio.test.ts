@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSipCredentials } from '../../server/src/sip/credentials.js';
+import { startKamailio, type RunningKamailio } from './kamailio.js';
+import { header, SipClient } from './sip-client.js';
+
+// The real Kamailio (deploy/kamailio/run.sh) with credentials minted by the server's own code,
+// spoken to over WebSocket (as JsSIP does) and UDP. No SIP mock.
+
+let kamailio: RunningKamailio;
+const clients: SipClient[] = [];
+
+beforeAll(async () => {
+  kamailio = await startKamailio();
+}, 25_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await kamailio?.stop();
+});
+
+function credentials(sipUser: string, options: { ttlSeconds?: number; secret?: string } = {}) {
+  const [prefix = '', extension = ''] = sipUser.split('-');
+  const minted = makeSipCredentials({
+    secret: options.secret ?? kamailio.secret,
+    sipPrefix: prefix,
+    extension,
+    displayName: sipUser,
+    domain: kamailio.domain,
+    wsUrl: kamailio.wsUrl,
+    now: new Date(),
+    ttlSeconds: options.ttlSeconds ?? 600,
+  });
+  return { username: minted.authorizationUser, password: minted.password };
+}
+
+async function browser(sipUser: string): Promise<SipClient> {
+  const client = await SipClient.websocket(kamailio.wsUrl, sipUser, kamailio.domain);
+  clients.push(client);
+  return client;
+}
+
+async function registered(sipUser: string): Promise<SipClient> {
+  const client = await browser(sipUser);
+  const response = await client.register(credentials(sipUser));
+  expect(response.status, response.startLine).toBe(200);
+  return client;
+}
+
+describe('Kamailio registrar with auth_ephemeral', () => {
+  it('registers valid credentials over WebSocket (200 after one challenge)', async () => {
+    const alice = await browser('demo-1001');
+    const response = await alice.register(credentials('demo-1001'));
+    expect(response.startLine).toBe('SIP/2.0 200 OK');
+    expect(header(response, 'contact')).toContain('demo-1001@');
+  });
+
+  it('refuses a wrong password with 403', async () => {
+    const alice = await browser('demo-1001');
+    const wrong = credentials('demo-1001', { secret: 'not-the-secret-at-all' });
+    const response = await alice.register(wrong);
+    expect(response.startLine).toBe('SIP/2.0 403 Wrong credentials');
+  });
+
+  it('refuses expired credentials with 403 "Credentials expired"', async () => {
+    const alice = await browser('demo-1001');
+    const response = await alice.register(credentials('demo-1001', { ttlSeconds: -5 }));
+    expect(response.startLine).toBe('SIP/2.0 403 Credentials expired');
+  });
+
+  it("refuses one user's credentials for another AoR", async () => {
+    const bob = await browser('demo-1002');
+    const response = await bob.register(credentials('demo-1002'), {
+      aor: `sip:demo-1001@${kamailio.domain}`,
+    });
+    expect(response.startLine).toBe('SIP/2.0 403 Credentials do not match user');
+  });
+
+  it('registers a device over UDP on the device port', async () => {
+    const phone = await SipClient.udp(kamailio.udpPort, 'demo-1005', kamailio.domain);
+    clients.push(phone);
+    const response = await phone.register(credentials('demo-1005'));
+    expect(response.startLine).toBe('SIP/2.0 200 OK');
+  });
+
+  it('answers OPTIONS to the server with 200 (keep-alive) without credentials', async () => {
+    const alice = await browser('demo-1001');
+    const response = await alice.request('OPTIONS', { uri: `sip:${kamailio.domain}` });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('Kamailio proxy', () => {
+  it('connects a call between two browsers and carries ACK and BYE in the dialog', async () => {
+    const alice = await registered('demo-1001');
+    const bob = await registered('demo-1002');
+    const calling = alice.request('INVITE', {
+      uri: `sip:demo-1002@${kamailio.domain}`,
+      body: 'v=0\r\n',
+      credentials: credentials('demo-1001'),
+    });
+    const invite = await bob.nextRequest('INVITE');
+    expect(header(invite, 'from')).toContain('demo-1001');
+    expect(invite.headers.get('record-route')?.length).toBeGreaterThan(0);
+    bob.reply(invite, 180, 'Ringing', 'bobtag');
+    bob.reply(invite, 200, 'OK', 'bobtag', 'v=0\r\n');
+    const ok = await calling;
+    expect(ok.status).toBe(200);
+    // The browser's Contact came back aliased to its WebSocket connection.
+    expect(header(ok, 'contact')).toContain('alias=');
+
+    const dialog = alice.acknowledge(ok);
+    await bob.nextRequest('ACK');
+    alice.inDialog(dialog, 'BYE');
+    const bye = await bob.nextRequest('BYE');
+    bob.reply(bye, 200, 'OK');
+    const byeOk = await alice.next((m) => m.status === 200 && m.method === 'BYE', '200 to BYE');
+    expect(byeOk.startLine).toBe('SIP/2.0 200 OK');
+  });
+
+  it('refuses a call to another instance with 403, even to a registered user', async () => {
+    await registered('northwind-2003');
+    const alice = await registered('demo-1001');
+    const response = await alice.request('INVITE', {
+      uri: `sip:northwind-2003@${kamailio.domain}`,
+      body: 'v=0\r\n',
+      credentials: credentials('demo-1001'),
+    });
+    expect(response.startLine).toBe('SIP/2.0 403 Other instance');
+    const message = await alice.request('MESSAGE', {
+      uri: `sip:northwind-2003@${kamailio.domain}`,
+      body: 'hi',
+      credentials: credentials('demo-1001'),
+    });
+    expect(message.status).toBe(403);
+  });
+
+  it('answers 480 for an unregistered user and 404 for a target that is no SIP user', async () => {
+    const alice = await registered('demo-1001');
+    const offline = await alice.request('INVITE', {
+      uri: `sip:demo-1999@${kamailio.domain}`,
+      body: 'v=0\r\n',
+      credentials: credentials('demo-1001'),
+    });
+    expect(offline.status).toBe(480);
+    const unknown = await alice.request('INVITE', {
+      uri: `sip:bob@${kamailio.domain}`,
+      body: 'v=0\r\n',
+      credentials: credentials('demo-1001'),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("refuses a call made with one user's credentials as another caller", async () => {
+    const bob = await browser('demo-1001'); // claims to be alice in From ...
+    const response = await bob.request('INVITE', {
+      uri: `sip:demo-1003@${kamailio.domain}`,
+      body: 'v=0\r\n',
+      credentials: credentials('demo-1002'), // ... with bob's credentials
+    });
+    expect(response.startLine).toBe('SIP/2.0 403 Credentials do not match user');
+  });
+
+  it('rings a registered browser from the loopback trunk port without authentication', async () => {
+    const carol = await registered('demo-1003');
+    const trunk = await SipClient.udp(kamailio.trunkPort, 'trunk', kamailio.domain);
+    clients.push(trunk);
+    const calling = trunk.request('INVITE', {
+      uri: `sip:demo-1003@${kamailio.domain}`,
+      body: 'v=0\r\n',
+    });
+    const invite = await carol.nextRequest('INVITE');
+    carol.reply(invite, 486, 'Busy Here');
+    expect((await calling).status).toBe(486);
+    const missing = await trunk.request('INVITE', {
+      uri: `sip:demo-1888@${kamailio.domain}`,
+      body: 'v=0\r\n',
+    });
+    expect(missing.status).toBe(480);
+  });
+});
