@@ -186,6 +186,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/invitations/{token}/accept',
         'POST /api/password-reset',
         'POST /api/password-reset/{token}',
+        'GET /api/sip/credentials',
         'GET /api/openapi.json',
       ].sort(),
     );
