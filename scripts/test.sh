@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/ensure.sh
+. scripts/lib/kamailio.sh
+. scripts/lib/isolate.sh
 
 started=$(date +%s)
 ensure_npm
@@ -15,15 +17,16 @@ npm run --silent format:check
 npm run --silent lint
 npm run --silent typecheck
 
-echo "== unit and server tests (SQLite and PostgreSQL)"
-npx vitest run --project unit --project server-sqlite --project server-postgres
+echo "== unit and server tests (SQLite and PostgreSQL), SIP against a real Kamailio"
+ensure_kamailio
+npx vitest run --project unit --project server-sqlite --project server-postgres --project sip
 
 echo "== build"
 npm run --silent build >/dev/null
 # A second build with another id stands in for "a new version was deployed" in the update-prompt test.
 BUILD_ID=e2e-next npx vite build --outDir .run/dist-next --emptyOutDir --logLevel error >/dev/null
 
-echo "== end-to-end (Chromium)"
-npx playwright test
+echo "== end-to-end (Chromium, real server, real Kamailio)"
+run_isolated npx playwright test
 
 echo "== all tests passed in $(( $(date +%s) - started )) s"

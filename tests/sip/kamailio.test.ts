@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSipCredentials } from '../../server/src/sip/credentials.js';
-import { startKamailio, type RunningKamailio } from './kamailio.js';
+import { startKamailio, type RunningKamailio } from '../support/kamailio.js';
 import { header, SipClient } from './sip-client.js';
 
 // The real Kamailio (deploy/kamailio/run.sh) with credentials minted by the server's own code,

@@ -14,3 +14,15 @@ export const chromiumLaunchOptions = {
 
 export const e2ePort = Number(process.env['E2E_PORT'] ?? 18080);
 export const e2eSmtpPort = Number(process.env['E2E_SMTP_PORT'] ?? 18025);
+
+/** For calls: fake microphone, no permission prompt, ICE on loopback (without it no candidates). */
+export const callLaunchOptions = {
+  ...chromiumLaunchOptions,
+  args: [
+    ...chromiumLaunchOptions.args,
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    '--allow-loopback-in-peer-connection',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
+};

@@ -2,11 +2,14 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, repoRoot } from './paths.js';
+import { startKamailio } from './kamailio.js';
 import { startSmtpSink } from './smtp-sink.js';
 
 export interface StackOptions {
   port: number;
   smtpPort: number;
+  /** Start Kamailio too (on free ports, with a fresh secret shared with the server). */
+  sip?: boolean;
   /** Folder for the database, the served copy of dist/ and the received mail; wiped first. */
   dir: string;
 }
@@ -21,7 +24,7 @@ export interface Stack {
 // The real product as the tests and benchmarks see it: an SMTP sink and the built server on a
 // fresh SQLite database seeded with the demo instance. The server serves a copy of dist/ so a
 // test can put a newer build in its place.
-export async function startStack({ port, smtpPort, dir }: StackOptions): Promise<Stack> {
+export async function startStack({ port, smtpPort, sip, dir }: StackOptions): Promise<Stack> {
   if (
     !existsSync(path.join(distDir, 'index.html')) ||
     !existsSync(path.join(repoRoot, 'server/dist/main.js'))
@@ -34,6 +37,8 @@ export async function startStack({ port, smtpPort, dir }: StackOptions): Promise
   const mailDir = path.join(dir, 'mail');
   cpSync(distDir, webRoot, { recursive: true });
 
+  const kamailio = sip ? await startKamailio() : undefined;
+  const stopKamailio = async (): Promise<void> => kamailio?.stop();
   const stopSmtp = await startSmtpSink(smtpPort, mailDir);
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['server/dist/main.js'], {
@@ -48,6 +53,15 @@ export async function startStack({ port, smtpPort, dir }: StackOptions): Promise
       WEB_ROOT: webRoot,
       SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
+      ...(kamailio
+        ? {
+            SIP_SECRET: kamailio.secret,
+            SIP_DOMAIN: kamailio.domain,
+            SIP_WS_PORT: String(kamailio.wsPort),
+            SIP_UDP_PORT: String(kamailio.udpPort),
+            SIP_TRUNK_PORT: String(kamailio.trunkPort),
+          }
+        : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -56,12 +70,14 @@ export async function startStack({ port, smtpPort, dir }: StackOptions): Promise
     if (server.exitCode === null) server.kill('SIGTERM');
     await exited;
     await stopSmtp();
+    await stopKamailio();
   };
 
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (server.exitCode !== null) {
       await stopSmtp();
+      await stopKamailio();
       throw new Error(`server exited with ${server.exitCode} during start`);
     }
     try {

@@ -6,8 +6,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// Starts deploy/kamailio/run.sh on free loopback ports with a random secret, like the start and
-// test scripts do, and stops exactly that process.
+// Starts the real Kamailio (deploy/kamailio/run.sh) on free loopback ports with a random secret,
+// as the start script does, and stops exactly that process. Used by the SIP integration tests,
+// the end-to-end stack and the benchmarks.
 
 const RUN_SH = resolve(import.meta.dirname, '../../deploy/kamailio/run.sh');
 
@@ -60,7 +61,7 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-export async function startKamailio(timeoutMs = 20_000): Promise<RunningKamailio> {
+export async function startKamailio(timeoutMs = 30_000): Promise<RunningKamailio> {
   const taken = new Set<number>();
   const [wsPort, udpPort, trunkPort] = [
     await freePort(taken),

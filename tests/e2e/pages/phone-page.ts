@@ -1,0 +1,103 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { SignInPage } from './sign-in-page.js';
+
+declare global {
+  interface Window {
+    __sbPeerConnections?: RTCPeerConnection[];
+  }
+}
+
+export interface InboundAudio {
+  packets: number;
+  energy: number;
+}
+
+/**
+ * One agent's browser: signed in through the real UI, on the Phone page, registered to the
+ * real Kamailio. Peer connections are collected by an init script so the test can read getStats.
+ */
+export class Agent {
+  private constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async signIn(browser: Browser, email: string, name: string): Promise<Agent> {
+    const context = await browser.newContext({ permissions: ['microphone', 'notifications'] });
+    await context.addInitScript(() => {
+      const Native = window.RTCPeerConnection;
+      const seen: RTCPeerConnection[] = [];
+      window.__sbPeerConnections = seen;
+      window.RTCPeerConnection = class extends Native {
+        constructor(config?: RTCConfiguration) {
+          super(config);
+          seen.push(this);
+        }
+      } as typeof RTCPeerConnection;
+    });
+    const page = await context.newPage();
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn(email);
+    await expect(page.getByRole('button', { name: /^Status/ })).toBeVisible();
+    const agent = new Agent(name, context, page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Phone' }).click();
+    return agent;
+  }
+
+  registration() {
+    return this.page.getByRole('status').filter({ hasText: /registered|registering/i });
+  }
+
+  async expectRegistered(): Promise<void> {
+    await expect(this.page.getByText(/^Registered$/).first()).toBeVisible({ timeout: 15_000 });
+  }
+
+  async dial(number: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Number' }).fill(number);
+    await this.page.getByRole('button', { name: 'Call', exact: true }).click();
+  }
+
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Inbound audio of the newest peer connection: RTP packets and total received energy. */
+  async inboundAudio(): Promise<InboundAudio> {
+    return this.page.evaluate(async () => {
+      const pcs = window.__sbPeerConnections ?? [];
+      const pc = pcs[pcs.length - 1];
+      if (!pc) return { packets: 0, energy: 0 };
+      const stats = await pc.getStats();
+      let packets = 0;
+      let energy = 0;
+      stats.forEach(
+        (s: {
+          type: string;
+          kind?: string;
+          packetsReceived?: number;
+          totalAudioEnergy?: number;
+        }) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+            packets += s.packetsReceived ?? 0;
+            energy += s.totalAudioEnergy ?? 0;
+          }
+        },
+      );
+      return { packets, energy };
+    });
+  }
+
+  /** How much audio energy arrives over `ms` milliseconds. */
+  async energyOver(ms: number): Promise<{ packets: number; energy: number }> {
+    const before = await this.inboundAudio();
+    await this.page.waitForTimeout(ms);
+    const after = await this.inboundAudio();
+    return { packets: after.packets - before.packets, energy: after.energy - before.energy };
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { callLaunchOptions } from '../support/browser.js';
+import { Agent } from './pages/phone-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+
+// Real Kamailio, real Chromium with fake microphones: every call here crosses the SIP server.
+test.use({ launchOptions: callLaunchOptions });
+test.describe.configure({ mode: 'serial' });
+
+let alice: Agent;
+let bob: Agent;
+
+test.beforeAll(async ({ browser }) => {
+  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders');
+  bob = await Agent.signIn(browser, 'bob@demo.test', 'Bob Brown');
+});
+test.afterAll(async () => {
+  await alice?.close();
+  await bob?.close();
+});
+
+test('agents register with time-limited credentials from the server', async () => {
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+});
+
+test('alice calls bob by extension, bob answers, audio flows both ways, hold plays music, mute silences', async () => {
+  await alice.dial('1002');
+  await expect(bob.page.getByText(/Alice Anders/).first()).toBeVisible();
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+  await expect(bob.button('Hang up')).toBeVisible();
+
+  // RTP both ways, carrying sound (the fake microphone beeps): packets and energy rise.
+  await expect.poll(async () => (await alice.energyOver(1000)).packets).toBeGreaterThan(20);
+  await expect.poll(async () => (await bob.energyOver(1000)).packets).toBeGreaterThan(20);
+  await expect.poll(async () => (await bob.energyOver(1500)).energy).toBeGreaterThan(0);
+  await expect.poll(async () => (await alice.energyOver(1500)).energy).toBeGreaterThan(0);
+
+  // Hold: bob keeps receiving sound, the music, not silence.
+  await alice.button('Hold').click();
+  await expect(alice.button('Resume')).toBeVisible();
+  await expect(alice.page.getByText('On hold').first()).toBeVisible();
+  await expect.poll(async () => (await bob.energyOver(1500)).energy).toBeGreaterThan(0);
+  await alice.button('Resume').click();
+  await expect(alice.button('Hold')).toBeVisible();
+
+  // Mute: bob's received energy stops growing; unmute brings it back.
+  const speaking = await bob.energyOver(2000);
+  await alice.button('Mute').click();
+  await expect(alice.button('Unmute')).toBeVisible();
+  await expect
+    .poll(async () => (await bob.energyOver(1500)).energy)
+    .toBeLessThan(speaking.energy / 20);
+  await alice.button('Unmute').click();
+  await expect
+    .poll(async () => (await bob.energyOver(1500)).energy)
+    .toBeGreaterThan(speaking.energy / 4);
+
+  await bob.button('Hang up').click();
+  await expect(alice.button('Hang up')).toHaveCount(0);
+  await expect(bob.button('Hang up')).toHaveCount(0);
+});
+
+test('a declined call tells the caller the line is busy', async () => {
+  await alice.dial('1002');
+  await bob.button('Decline').click();
+  await expect(alice.page.getByText(/busy/i).first()).toBeVisible();
+  await expect(alice.button('Hang up')).toHaveCount(0);
+  await expect(bob.button('Answer')).toHaveCount(0);
+});
+
+test('the caller cancels before the answer and the callee stops ringing', async () => {
+  await bob.dial('1001');
+  await expect(alice.button('Answer')).toBeVisible();
+  await bob.button('Hang up').click();
+  await expect(alice.button('Answer')).toHaveCount(0);
+  await expect(bob.button('Hang up')).toHaveCount(0);
+});
+
+test('credentials Kamailio refuses are reported to the agent', async ({ browser }) => {
+  const context = await browser.newContext({ permissions: ['microphone'] });
+  const page = await context.newPage();
+  // The real server's answer with a broken signature: Kamailio itself must refuse it.
+  await page.route('**/api/sip/credentials', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { password: string };
+    await route.fulfill({ response, json: { ...body, password: 'AAAA' + body.password.slice(4) } });
+  });
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('carol@demo.test');
+  await page.getByRole('button', { name: 'Demo' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Phone' }).click();
+  await expect(page.getByText(/refused|403/i).first()).toBeVisible({ timeout: 15_000 });
+  await context.close();
+});
