@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, repoRoot } from './paths.js';
-import { startKamailio } from './kamailio.js';
+import { startKamailio, type RunningKamailio } from './kamailio.js';
 import { startSmtpSink } from './smtp-sink.js';
 
 export interface StackOptions {
@@ -16,6 +16,7 @@ export interface StackOptions {
 
 export interface Stack {
   baseUrl: string;
+  kamailio: RunningKamailio | undefined;
   webRoot: string;
   mailDir: string;
   stop(): Promise<void>;
@@ -91,5 +92,5 @@ export async function startStack({ port, smtpPort, sip, dir }: StackOptions): Pr
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { baseUrl, webRoot, mailDir, stop };
+  return { baseUrl, kamailio, webRoot, mailDir, stop };
 }
