@@ -5,7 +5,7 @@ import lighthouse from 'lighthouse';
 import { chromiumLaunchOptions } from '../tests/support/browser.js';
 import { repoRoot } from '../tests/support/paths.js';
 import { startStack } from '../tests/support/stack.js';
-import { measureShellSize } from './shell-size.js';
+import { measureLazyChunks, measureShellSize } from './shell-size.js';
 
 // Lighthouse 12 (mobile preset, the default config) against Debian's Chromium and the real
 // built server. Each page is measured `runs` times and the median score is reported, because
@@ -79,6 +79,9 @@ async function main(): Promise<void> {
     }
     const size = measureShellSize();
     console.log(`first-load JS (min+gzip): ${(size.totalGzip / 1024).toFixed(1)} KB`);
+    for (const c of measureLazyChunks(['sip', 'number', 'phone', 'PhoneDock', 'PhonePage'])) {
+      console.log(`  loaded after sign-in: ${c.file} ${(c.gzip / 1024).toFixed(1)} KB gzip`);
+    }
     const out = path.join(repoRoot, 'bench-results');
     mkdirSync(out, { recursive: true });
     writeFileSync(

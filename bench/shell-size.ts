@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { distDir } from '../tests/support/paths.js';
@@ -22,6 +22,17 @@ export function measureShellSize(): {
   return { files, totalGzip: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
+/** Gzipped size of the lazily loaded chunks whose file names start with one of `prefixes`. */
+export function measureLazyChunks(prefixes: string[]): { file: string; gzip: number }[] {
+  const dir = path.join(distDir, 'assets');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && prefixes.some((p) => f.startsWith(`${p}-`)))
+    .map((f) => ({
+      file: f,
+      gzip: gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length,
+    }));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { files, totalGzip } = measureShellSize();
   for (const f of files)
@@ -29,4 +40,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `${f.file}  ${(f.raw / 1024).toFixed(1)} KB min  ${(f.gzip / 1024).toFixed(1)} KB gzip`,
     );
   console.log(`first-load JS (min+gzip): ${(totalGzip / 1024).toFixed(1)} KB`);
+  for (const c of measureLazyChunks(['sip', 'number', 'phone', 'PhoneDock', 'PhonePage'])) {
+    console.log(`lazy ${c.file}  ${(c.gzip / 1024).toFixed(1)} KB gzip`);
+  }
 }
