@@ -62,6 +62,23 @@ test('alice calls bob by extension, bob answers, audio flows both ways, hold pla
   await expect(bob.button('Hang up')).toHaveCount(0);
 });
 
+test('keypad tones sent as SIP INFO arrive at the other side', async () => {
+  await alice.page
+    .getByRole('combobox', { name: 'Keypad tones' })
+    .selectOption({ label: 'As SIP INFO messages' });
+  await alice.dial('1002');
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+  await alice.button('Keypad').click();
+  for (const tone of ['1', '2', '#']) await alice.button(tone).click();
+  await expect(bob.page.getByText('Tones received: 12#')).toBeVisible();
+  await alice.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await alice.page
+    .getByRole('combobox', { name: 'Keypad tones' })
+    .selectOption({ label: 'In the audio stream (RFC 4733)' });
+});
+
 test('a declined call tells the caller the line is busy', async () => {
   await alice.dial('1002');
   await bob.button('Decline').click();
