@@ -55,8 +55,19 @@ export function createMedia(initial: DevicePreferences): Media {
         noiseSuppression: true,
         autoGainControl: true,
       };
-      if (prefs.microphone) audio.deviceId = { ideal: prefs.microphone };
-      mic = navigator.mediaDevices.getUserMedia({ audio, video: false });
+      // `exact`, because Chromium may ignore an `ideal` device; a chosen device that is gone
+      // (unplugged headset) falls back to the system default instead of failing the call.
+      const chosen = prefs.microphone;
+      mic = chosen
+        ? navigator.mediaDevices
+            .getUserMedia({ audio: { ...audio, deviceId: { exact: chosen } }, video: false })
+            .catch((error: unknown) => {
+              if (error instanceof Error && error.name === 'OverconstrainedError') {
+                return navigator.mediaDevices.getUserMedia({ audio, video: false });
+              }
+              throw error;
+            })
+        : navigator.mediaDevices.getUserMedia({ audio, video: false });
       // A refusal must be asked again next call, not remembered.
       mic.catch(() => (mic = null));
     }

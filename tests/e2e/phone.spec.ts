@@ -95,6 +95,31 @@ test('the caller cancels before the answer and the callee stops ringing', async 
   await expect(bob.button('Hang up')).toHaveCount(0);
 });
 
+test('the chosen microphone is remembered and used for the next call', async () => {
+  const microphone = alice.page.getByRole('combobox', { name: 'Microphone' });
+  const options = await microphone
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+  expect(options.length).toBeGreaterThan(1);
+  const chosen = options[options.length - 1] ?? '';
+  await microphone.selectOption(chosen);
+  await alice.page.reload();
+  await alice.expectRegistered();
+  await expect(alice.page.getByRole('combobox', { name: 'Microphone' })).toHaveValue(chosen);
+
+  await alice.dial('1002');
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+  const used = await alice.page.evaluate(() => {
+    const pcs = window.__sbPeerConnections ?? [];
+    const track = pcs[pcs.length - 1]?.getSenders().find((s) => s.track?.kind === 'audio')?.track;
+    return track?.getSettings().deviceId ?? null;
+  });
+  expect(used).toBe(chosen);
+  await alice.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+});
+
 test('credentials Kamailio refuses are reported to the agent', async ({ browser }) => {
   const context = await browser.newContext({ permissions: ['microphone'] });
   const page = await context.newPage();

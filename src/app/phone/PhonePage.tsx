@@ -225,7 +225,11 @@ function DeviceSelect(props: {
         <option value="">{t('phone.systemDefault')}</option>
         <For each={props.devices}>
           {(d, i) => (
-            <option value={d.deviceId}>{d.label || t('phone.device', { n: i() + 1 })}</option>
+            // `selected` per option: the list arrives after the select's value was set, and a
+            // value that names no option yet would otherwise fall back to the default.
+            <option value={d.deviceId} selected={d.deviceId === props.value}>
+              {d.label || t('phone.device', { n: i() + 1 })}
+            </option>
           )}
         </For>
       </select>
