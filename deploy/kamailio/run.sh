@@ -4,6 +4,7 @@
 #
 # Required: SIP_SECRET (shared with the server; letters, digits and + / = _ . : - only, >= 16).
 # Optional: SIP_DOMAIN (127.0.0.1), SIP_WS_PORT (5066), SIP_UDP_PORT (5060), SIP_TRUNK_PORT (5080),
+#           RTPENGINE_NG_PORT (2223: deploy/rtpengine/run.sh's ng control port on 127.0.0.1),
 #           KAMAILIO_RUN_DIR (./data/kamailio), KAMAILIO_DEBUG (1 = notice).
 set -euo pipefail
 
@@ -31,6 +32,7 @@ port() {
 ws_port=$(port SIP_WS_PORT "${SIP_WS_PORT:-5066}")
 udp_port=$(port SIP_UDP_PORT "${SIP_UDP_PORT:-5060}")
 trunk_port=$(port SIP_TRUNK_PORT "${SIP_TRUNK_PORT:-5080}")
+rtpengine_ng_port=$(port RTPENGINE_NG_PORT "${RTPENGINE_NG_PORT:-2223}")
 debug=${KAMAILIO_DEBUG:-1}
 [[ $debug =~ ^-?[0-9]$ ]] || fail "KAMAILIO_DEBUG must be a Kamailio debug level (-3..9), got \"$debug\"."
 if [[ $ws_port == "$udp_port" || $ws_port == "$trunk_port" || $udp_port == "$trunk_port" ]]; then
@@ -54,6 +56,7 @@ umask 077
   echo "#!substdef \"!SB_WS_PORT!$ws_port!g\""
   echo "#!substdef \"!SB_UDP_PORT!$udp_port!g\""
   echo "#!substdef \"!SB_TRUNK_PORT!$trunk_port!g\""
+  echo "#!substdef \"!SB_RTPENGINE_NG_PORT!$rtpengine_ng_port!g\""
   echo "#!substdef \"!SB_SECRET!$secret!g\""
   echo "#!substdef \"!SB_DEBUG!$debug!g\""
   sed -e '1{/^#!KAMAILIO/d}' "$here/kamailio.cfg"

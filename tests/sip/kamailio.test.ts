@@ -166,15 +166,134 @@ describe('Kamailio proxy', () => {
     clients.push(trunk);
     const calling = trunk.request('INVITE', {
       uri: `sip:demo-1003@${kamailio.domain}`,
-      body: 'v=0\r\n',
+      body: plainOffer(),
     });
     const invite = await carol.nextRequest('INVITE');
     carol.reply(invite, 486, 'Busy Here');
     expect((await calling).status).toBe(486);
     const missing = await trunk.request('INVITE', {
       uri: `sip:demo-1888@${kamailio.domain}`,
-      body: 'v=0\r\n',
+      body: plainOffer(),
     });
     expect(missing.status).toBe(480);
+  });
+});
+
+// A trunk or device offers plain RTP (what sipp sends); a browser answers WebRTC (what Chromium
+// sends: ICE, DTLS-SRTP, rtcp-mux, BUNDLE).
+function plainOffer(port = 16000): string {
+  return [
+    'v=0',
+    'o=trunk 1 1 IN IP4 127.0.0.1',
+    's=-',
+    'c=IN IP4 127.0.0.1',
+    't=0 0',
+    `m=audio ${port} RTP/AVP 8 101`,
+    'a=rtpmap:8 PCMA/8000',
+    'a=rtpmap:101 telephone-event/8000',
+    'a=sendrecv',
+    '',
+  ].join('\r\n');
+}
+
+function webrtcAnswer(port = 17000): string {
+  const fingerprint = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16)).join(':');
+  return [
+    'v=0',
+    'o=- 4611731400430051336 2 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    'a=group:BUNDLE 0',
+    'a=msid-semantic: WMS',
+    // After gathering (JsSIP waits for it or for ready()) Chromium puts its default candidate
+    // in m= and c=; 0.0.0.0 would read as an old-style hold.
+    `m=audio ${port} UDP/TLS/RTP/SAVPF 8`,
+    'c=IN IP4 127.0.0.1',
+    `a=rtcp:${port} IN IP4 127.0.0.1`,
+    `a=candidate:1 1 udp 2122260223 127.0.0.1 ${port} typ host generation 0`,
+    'a=ice-ufrag:Sb0x',
+    'a=ice-pwd:switchboardtestpasswordx',
+    `a=fingerprint:sha-256 ${fingerprint.toUpperCase()}`,
+    'a=setup:active',
+    'a=mid:0',
+    'a=sendrecv',
+    'a=rtcp-mux',
+    'a=rtpmap:8 PCMA/8000',
+    '',
+  ].join('\r\n');
+}
+
+describe('rtpengine anchors calls that leave WebRTC', () => {
+  it('gives the browser a WebRTC offer and the trunk a plain answer, both through rtpengine', async () => {
+    const carol = await registered('demo-1103');
+    const trunk = await SipClient.udp(kamailio.trunkPort, 'trunk', kamailio.domain);
+    clients.push(trunk);
+    const calling = trunk.request('INVITE', {
+      uri: `sip:demo-1103@${kamailio.domain}`,
+      body: plainOffer(16000),
+    });
+    const invite = await carol.nextRequest('INVITE');
+    // Toward the browser: ICE candidates of rtpengine, DTLS-SRTP (no SDES), rtcp-mux, a mid.
+    expect(invite.body).toMatch(/^m=audio \d+ (UDP\/TLS\/)?RTP\/SAVPF 8/m);
+    expect(invite.body).toMatch(/^a=candidate:.* 127\.0\.0\.1 \d+ typ host/m);
+    expect(invite.body).toMatch(/^a=ice-ufrag:/m);
+    expect(invite.body).toMatch(/^a=fingerprint:/m);
+    expect(invite.body).toMatch(/^a=rtcp-mux/m);
+    expect(invite.body).toMatch(/^a=mid:/m);
+    expect(invite.body).not.toMatch(/^a=crypto:/m);
+    expect(invite.body).not.toMatch(/^m=audio 16000 /m);
+    expect(header(invite, 'record-route')).toContain('rtpe=1');
+
+    carol.reply(invite, 200, 'OK', 'caroltag', webrtcAnswer(17000));
+    const ok = await calling;
+    expect(ok.status).toBe(200);
+    // Toward the trunk: plain RTP on an rtpengine port, no ICE, no DTLS.
+    expect(ok.body).toMatch(/^m=audio \d+ RTP\/AVP 8/m);
+    expect(ok.body).toMatch(/^a=sendrecv/m);
+    expect(ok.body).toMatch(/^c=IN IP4 127\.0\.0\.1/m);
+    expect(ok.body).not.toMatch(/^a=(candidate|ice-ufrag|fingerprint|setup):/m);
+    expect(ok.body).not.toMatch(/^m=audio 17000 /m);
+
+    const dialog = trunk.acknowledge(ok);
+    await carol.nextRequest('ACK');
+    trunk.inDialog(dialog, 'BYE');
+    const bye = await carol.nextRequest('BYE');
+    carol.reply(bye, 200, 'OK');
+    const byeOk = await trunk.next((m) => m.status === 200 && m.method === 'BYE', '200 to BYE');
+    expect(byeOk.status).toBe(200);
+  });
+
+  it('gives a device called by a browser a plain offer', async () => {
+    const phone = await SipClient.udp(kamailio.udpPort, 'demo-1106', kamailio.domain);
+    clients.push(phone);
+    expect((await phone.register(credentials('demo-1106'))).status).toBe(200);
+    const alice = await registered('demo-1101');
+    const offer = webrtcAnswer(17002).replace('a=setup:active', 'a=setup:actpass');
+    const calling = alice.request('INVITE', {
+      uri: `sip:demo-1106@${kamailio.domain}`,
+      body: offer,
+      credentials: credentials('demo-1101'),
+    });
+    const invite = await phone.nextRequest('INVITE');
+    expect(invite.body).toMatch(/^m=audio \d+ RTP\/AVP 8/m);
+    expect(invite.body).not.toMatch(/^a=(candidate|ice-ufrag|fingerprint):/m);
+    phone.reply(invite, 603, 'Decline');
+    expect((await calling).status).toBe(603);
+  });
+
+  it('leaves a browser-to-browser offer untouched (peer to peer)', async () => {
+    const alice = await registered('demo-1101');
+    const bob = await registered('demo-1102');
+    const offer = webrtcAnswer(17004).replace('a=setup:active', 'a=setup:actpass');
+    const calling = alice.request('INVITE', {
+      uri: `sip:demo-1102@${kamailio.domain}`,
+      body: offer,
+      credentials: credentials('demo-1101'),
+    });
+    const invite = await bob.nextRequest('INVITE');
+    expect(invite.body).toBe(offer);
+    expect(header(invite, 'record-route')).not.toContain('rtpe=1');
+    bob.reply(invite, 486, 'Busy Here');
+    expect((await calling).status).toBe(486);
   });
 });

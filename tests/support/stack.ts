@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, repoRoot } from './paths.js';
-import { startKamailio, type RunningKamailio } from './kamailio.js';
+import { startKamailio, stopFromControlFile, type RunningKamailio } from './kamailio.js';
 import { startSmtpSink } from './smtp-sink.js';
 
 export interface StackOptions {
@@ -32,13 +32,17 @@ export async function startStack({ port, smtpPort, sip, dir }: StackOptions): Pr
   ) {
     throw new Error('dist/ or server/dist/ is missing: run `npm run build` first (npm test does).');
   }
+  // Kamailio and rtpengine left by an aborted run in this folder: stop them before wiping it.
+  const kamailioControl = path.join(dir, 'kamailio.json');
+  await stopFromControlFile(kamailioControl);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const webRoot = path.join(dir, 'web');
   const mailDir = path.join(dir, 'mail');
   cpSync(distDir, webRoot, { recursive: true });
 
-  const kamailio = sip ? await startKamailio() : undefined;
+  // The control file lets a spec restart Kamailio (restartE2eKamailio in e2e-sip.ts).
+  const kamailio = sip ? await startKamailio({ controlFile: kamailioControl }) : undefined;
   const stopKamailio = async (): Promise<void> => kamailio?.stop();
   const stopSmtp = await startSmtpSink(smtpPort, mailDir);
   const baseUrl = `http://127.0.0.1:${port}`;
