@@ -5,3 +5,4 @@ export * from './tasks';
 export * from './dial';
 export * from './password';
 export * from './phone';
+export * from './phone-tab';

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCallEvent,
   callEndFromSip,
+  canTransfer,
   extensionOf,
   formatCallDuration,
   newCall,
   parseDialTarget,
   regionFromLanguage,
   renewalDelay,
+  transferStatusFromSipfrag,
   type CallEvent,
 } from './phone';
+import { parsePhoneTabMessage, phoneLockName, shouldHandOver } from './phone-tab';
 
 const ctx = { dialPrefix: 'demo-', domain: 'sip.test' };
 // A stand-in normaliser: digits with a leading + or a Czech region's 9 digits.
@@ -185,5 +188,82 @@ describe('phone helpers', () => {
   it('renews credentials at 80 % of their lifetime, not sooner than 5 s', () => {
     expect(renewalDelay(0, 3_600_000)).toBe(2_880_000);
     expect(renewalDelay(0, 1000)).toBe(5000);
+  });
+});
+
+describe('transfers', () => {
+  const connected = applyCallEvent(newCall('a', 'incoming', { name: 'Al', number: '1001' }, 0), {
+    type: 'connected',
+    at: 1,
+  });
+
+  it('reads the NOTIFY sipfrag: only a 2xx is done', () => {
+    expect(transferStatusFromSipfrag(100)).toBe('trying');
+    expect(transferStatusFromSipfrag(180)).toBe('ringing');
+    expect(transferStatusFromSipfrag(183)).toBe('ringing');
+    expect(transferStatusFromSipfrag(200)).toBe('done');
+    expect(transferStatusFromSipfrag(404)).toBe('failed');
+    expect(transferStatusFromSipfrag(486)).toBe('failed');
+    expect(transferStatusFromSipfrag(603)).toBe('failed');
+  });
+
+  it('tracks a transfer on the call and never reopens a finished one', () => {
+    const started = applyCallEvent(connected, {
+      type: 'transferStarted',
+      kind: 'blind',
+      target: '1003',
+    });
+    expect(started.transfer).toEqual({
+      kind: 'blind',
+      target: '1003',
+      status: 'trying',
+      code: null,
+    });
+    expect(canTransfer(started)).toBe(false);
+    const failed = applyCallEvent(started, {
+      type: 'transferProgress',
+      status: 'failed',
+      code: 404,
+    });
+    expect(failed.transfer).toMatchObject({ status: 'failed', code: 404 });
+    expect(canTransfer(failed)).toBe(true);
+    const late = applyCallEvent(failed, { type: 'transferProgress', status: 'ringing', code: 180 });
+    expect(late).toBe(failed);
+    expect(applyCallEvent(failed, { type: 'transferCleared' }).transfer).toBeNull();
+  });
+
+  it('a consultation call is not itself transferred', () => {
+    const consult = applyCallEvent(connected, { type: 'consultOf', callId: 'x' });
+    expect(consult.consultFor).toBe('x');
+    expect(canTransfer(consult)).toBe(false);
+    expect(canTransfer(connected)).toBe(true);
+  });
+});
+
+describe('one registering tab', () => {
+  const own = { lock: phoneLockName('u1', 'i1'), tabId: 'tab-a', role: 'active' as const };
+
+  it('names the lock per user and instance', () => {
+    expect(phoneLockName('u1', 'i1')).toBe('sb-phone-u1-i1');
+    expect(phoneLockName('u1', 'i2')).not.toBe(phoneLockName('u1', 'i1'));
+  });
+
+  it('accepts only well-formed takeover messages', () => {
+    expect(parsePhoneTabMessage({ type: 'takeover', lock: 'l', from: 't' })).toEqual({
+      type: 'takeover',
+      lock: 'l',
+      from: 't',
+    });
+    expect(parsePhoneTabMessage({ type: 'takeover', lock: 'l' })).toBeNull();
+    expect(parsePhoneTabMessage('takeover')).toBeNull();
+    expect(parsePhoneTabMessage(null)).toBeNull();
+  });
+
+  it('hands over only the active tab of that lock, and not to itself', () => {
+    const ask = { type: 'takeover' as const, lock: own.lock, from: 'tab-b' };
+    expect(shouldHandOver(ask, own)).toBe(true);
+    expect(shouldHandOver({ ...ask, from: 'tab-a' }, own)).toBe(false);
+    expect(shouldHandOver({ ...ask, lock: 'sb-phone-u2-i1' }, own)).toBe(false);
+    expect(shouldHandOver(ask, { ...own, role: 'standby' })).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ export type CallState = 'calling' | 'ringing' | 'incoming' | 'connected' | 'ende
 
 export type CallEnd =
   | { kind: 'hungUp' }
+  | { kind: 'transferred' }
   | { kind: 'busy' }
   | { kind: 'declined' }
   | { kind: 'canceled' }
@@ -53,6 +54,22 @@ export interface CallSnapshot {
   /** DTMF tones the other side sent us (SIP INFO), in order. */
   tonesReceived: string;
   end: CallEnd | null;
+  /** A transfer of this call we started, while it runs and after it failed. */
+  transfer: TransferProgress | null;
+  /** On a consultation call: the held call that "Complete transfer" hands over. */
+  consultFor: string | null;
+}
+
+export type TransferKind = 'blind' | 'attended';
+export type TransferStatus = 'trying' | 'ringing' | 'done' | 'failed';
+
+export interface TransferProgress {
+  kind: TransferKind;
+  /** What the agent transfers to, as shown (an extension, a number, a SIP address). */
+  target: string;
+  status: TransferStatus;
+  /** The final SIP code when it failed (from the REFER answer or the NOTIFY sipfrag). */
+  code: number | null;
 }
 
 export type CallEvent =
@@ -63,7 +80,11 @@ export type CallEvent =
   | { type: 'muted' }
   | { type: 'unmuted' }
   | { type: 'dtmf'; tone: string }
-  | { type: 'ended'; at: number; end: CallEnd };
+  | { type: 'ended'; at: number; end: CallEnd }
+  | { type: 'consultOf'; callId: string }
+  | { type: 'transferStarted'; kind: TransferKind; target: string }
+  | { type: 'transferProgress'; status: TransferStatus; code: number | null }
+  | { type: 'transferCleared' };
 
 export function newCall(
   id: string,
@@ -84,6 +105,8 @@ export function newCall(
     muted: false,
     tonesReceived: '',
     end: null,
+    transfer: null,
+    consultFor: null,
   };
 }
 
@@ -111,7 +134,41 @@ export function applyCallEvent(call: CallSnapshot, event: CallEvent): CallSnapsh
       return { ...call, tonesReceived: (call.tonesReceived + event.tone).slice(-64) };
     case 'ended':
       return { ...call, state: 'ended', endedAt: event.at, end: event.end };
+    case 'consultOf':
+      return { ...call, consultFor: event.callId };
+    case 'transferStarted':
+      return {
+        ...call,
+        transfer: { kind: event.kind, target: event.target, status: 'trying', code: null },
+      };
+    case 'transferProgress':
+      // A finished transfer (done or failed) is not reopened by a late NOTIFY.
+      if (!call.transfer || call.transfer.status === 'done' || call.transfer.status === 'failed')
+        return call;
+      return { ...call, transfer: { ...call.transfer, status: event.status, code: event.code } };
+    case 'transferCleared':
+      return { ...call, transfer: null };
   }
+}
+
+/**
+ * Where a transfer stands after the transferee's NOTIFY (its sipfrag status line, RFC 3515):
+ * only a 2xx means the caller reached the target; 1xx is progress, anything else failed.
+ */
+export function transferStatusFromSipfrag(code: number): TransferStatus {
+  if (code >= 200 && code < 300) return 'done';
+  if (code === 100) return 'trying';
+  if (code > 100 && code < 200) return 'ringing';
+  return 'failed';
+}
+
+/** A call in the dock can be transferred when it is connected and no transfer is running. */
+export function canTransfer(call: CallSnapshot): boolean {
+  return (
+    call.state === 'connected' &&
+    call.consultFor === null &&
+    (call.transfer === null || call.transfer.status === 'failed')
+  );
 }
 
 /**

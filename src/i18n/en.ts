@@ -170,6 +170,7 @@ export const en = {
     },
     ends: {
       hungUp: 'Call ended',
+      transferred: 'Transferred',
       busy: 'Busy',
       declined: 'Declined',
       canceled: 'Canceled',
@@ -213,6 +214,28 @@ export const en = {
     notificationsOn: 'Desktop notifications for calls are on.',
     notificationsBlocked: 'Notifications are blocked in this browser’s site settings.',
     callBack: 'Call back',
+    waiting: 'Call waiting',
+    transfer: 'Transfer',
+    transferTitle: template<{ name: string }>('Transfer {{ name }}'),
+    transferTo: 'Transfer to',
+    transferHint: 'An extension, a phone number or a SIP address.',
+    transferNow: 'Transfer now',
+    consultFirst: 'Consult first',
+    completeTransfer: 'Complete transfer',
+    consultingFor: template<{ name: string }>('Consulting before transferring {{ name }}'),
+    transferStatus: {
+      trying: template<{ target: string }>('Transferring to {{ target }}…'),
+      ringing: template<{ target: string }>('Transferring: {{ target }} is ringing…'),
+      done: template<{ target: string }>('Transferred to {{ target }}'),
+      failed: template<{ target: string; code: string }>(
+        'Transfer to {{ target }} failed ({{ code }}). The caller is still with you.',
+      ),
+    },
+    tab: {
+      elsewhere: 'Phone is active in another tab',
+      useHere: 'Use the phone here',
+      short: 'Active in another tab',
+    },
   },
   contacts: {
     title: 'Contacts',

@@ -118,6 +118,7 @@ export function createMedia(initial: DevicePreferences): Media {
 
   function startRing(soft: boolean): { stop: () => void } {
     const ctx = audioContext();
+    if (soft) return startBeep(ctx);
     // North-American style ring: 440 + 480 Hz, gated on and off every 2 s by a square LFO.
     const a = ctx.createOscillator();
     a.frequency.value = 440;
@@ -155,6 +156,32 @@ export function createMedia(initial: DevicePreferences): Media {
           element.pause();
           element.srcObject = null;
         }
+      },
+    };
+  }
+
+  // Call waiting: a quiet single beep every 3 s instead of the ring, so the call in progress
+  // stays audible and the agent can tell the two apart.
+  function startBeep(ctx: AudioContext): { stop: () => void } {
+    const tone = ctx.createOscillator();
+    tone.frequency.value = 620;
+    const gate = ctx.createGain();
+    gate.gain.value = 0;
+    // A pulse train: 1/3 Hz sawtooth shaped into a short "on" window by a steep curve.
+    const cadence = ctx.createOscillator();
+    cadence.type = 'sawtooth';
+    cadence.frequency.value = 1 / 3;
+    const shaper = ctx.createWaveShaper();
+    shaper.curve = Float32Array.from({ length: 64 }, (_, i) => (i > 56 ? 0.04 : 0));
+    cadence.connect(shaper).connect(gate.gain);
+    tone.connect(gate).connect(ctx.destination);
+    tone.start();
+    cadence.start();
+    return {
+      stop: () => {
+        tone.stop();
+        cadence.stop();
+        gate.disconnect();
       },
     };
   }

@@ -6,6 +6,7 @@ import type { RTCSessionEvent } from 'jssip/lib/UA';
 import {
   applyCallEvent,
   callEndFromSip,
+  canTransfer,
   extensionOf,
   newCall,
   parseDialTarget,
@@ -19,6 +20,8 @@ import {
   type RegistrationFailure,
   type RegistrationState,
   type SipCredentials,
+  type TransferKind,
+  transferStatusFromSipfrag,
 } from '../domain';
 import { createCredentialRenewer, type CredentialsResult } from './credentials';
 import { makeIceCut } from './ice';
@@ -50,9 +53,14 @@ export interface SoftphoneOptions {
 export type DialOutcome =
   { ok: true; id: string } | { ok: false; problem: 'empty' | 'invalid' | 'notReady' };
 
+/** A transfer was sent (its progress arrives as call events) or could not start. */
+export type TransferOutcome =
+  { ok: true } | { ok: false; problem: 'empty' | 'invalid' | 'notReady' };
+
 export interface Softphone {
   start(): Promise<void>;
-  stop(): void;
+  /** Ends calls and unregisters; resolves once the UA has let go of the server (at most 2 s). */
+  stop(): Promise<void>;
   on(listener: (event: SoftphoneEvent) => void): () => void;
   /** What the dialer will call for this input, without calling. */
   resolve(input: string): Promise<DialTarget | null>;
@@ -63,6 +71,12 @@ export interface Softphone {
   hold(id: string): Promise<ReofferOutcome>;
   resume(id: string): Promise<ReofferOutcome>;
   setMuted(id: string, muted: boolean): void;
+  /** Blind transfer: REFER the other party to `input`; our leg ends on the NOTIFY with 200. */
+  transfer(id: string, input: string): Promise<TransferOutcome>;
+  /** Attended transfer, step one: hold the call and call `input` as a consultation. */
+  consult(id: string, input: string): Promise<DialOutcome>;
+  /** Attended transfer, step two: REFER the held party to the consulted one (Replaces). */
+  completeTransfer(consultId: string): TransferOutcome;
   sendDtmf(id: string, tone: DtmfTone): void;
   setDtmfTransport(transport: DtmfTransport): void;
   /** Call from a user gesture: lets the first incoming call ring. */
@@ -81,6 +95,12 @@ interface LiveCall {
   releaseAudio: (() => void) | null;
   endedByUs: boolean;
   noNetwork: boolean;
+  /** Our leg was hung up because the transfer of this call succeeded. */
+  transferred: boolean;
+}
+
+interface SipfragEvent {
+  status_line?: { status_code?: number | string };
 }
 
 interface ReinviteOptions {
@@ -213,7 +233,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       else if (code === 401 || code === 403 || code === 407) fail({ kind: 'refused', code });
       else fail({ kind: 'other', code });
     });
-    next.on('newRTCSession', (e: RTCSessionEvent) => adoptSession(e.session, e.originator));
+    next.on('newRTCSession', (e: RTCSessionEvent) =>
+      adoptSession(e.session, e.originator, e.request.hasHeader('replaces')),
+    );
     setRegistration({ status: 'registering' });
     next.start();
   }
@@ -245,7 +267,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     media.startRinging(busy);
   }
 
-  function adoptSession(session: RTCSession, originator: string): void {
+  function adoptSession(session: RTCSession, originator: string, replacing = false): void {
     const direction = originator === 'remote' ? 'incoming' : 'outgoing';
     const id = session.id;
     const live: LiveCall = {
@@ -258,12 +280,15 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       releaseAudio: null,
       endedByUs: false,
       noNetwork: false,
+      transferred: false,
     };
     calls.set(id, live);
     guardReinvites(live);
     const iceCut = makeIceCut({ graceMs: credentials?.iceServers.length ? iceGraceMs : 0 });
     session.on('icecandidate', (e) => iceCut(e as unknown as Parameters<typeof iceCut>[0]));
     session.on('peerconnection', (e) => attachRemoteAudio(live, e.peerconnection));
+    // Outgoing sessions made their connection before telling us (ours and REFER-made ones).
+    if (session.connection) attachRemoteAudio(live, session.connection);
     session.on('progress', () => update(live, { type: 'ringing' }));
     session.on('accepted', () => update(live, { type: 'connected', at: now() }));
     session.on('confirmed', () => update(live, { type: 'connected', at: now() }));
@@ -274,17 +299,34 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     session.on('newDTMF', (e: IncomingDTMFEvent) => {
       if (e.originator === 'remote') update(live, { type: 'dtmf', tone: e.dtmf.tone });
     });
-    // We can be the transferee: a REFER from the other side is followed, a Replaces accepted.
+    // We can be the transferee: a REFER from the other side is followed by a call to its
+    // target (JsSIP reports that call's progress back in NOTIFYs), a Replaces is accepted (and
+    // the new session answered at once, see below).
     session.on('refer', (e) => {
-      void media
-        .callStream()
-        .then((stream) => e.accept(() => undefined, { mediaStream: stream, pcConfig: pcConfig() }));
+      void media.callStream().then((stream) => {
+        const made: RTCSession[] = [];
+        const accepted: unknown = e.accept((s: RTCSession) => made.push(s), {
+          mediaStream: stream,
+          pcConfig: pcConfig(),
+        });
+        const call = made[0] ? calls.get(made[0].id) : undefined;
+        if (accepted === false || !call) stream.getTracks().forEach((t) => t.stop());
+        else call.stream = stream;
+      });
     });
     session.on('replaces', (e) => e.accept());
     const finish = (cause: string, code: number | null) => {
-      const end: CallEnd = live.noNetwork
-        ? { kind: 'connection' }
-        : callEndFromSip(cause, code, direction, live.endedByUs, live.snapshot.answeredAt !== null);
+      const end: CallEnd = live.transferred
+        ? { kind: 'transferred' }
+        : live.noNetwork
+          ? { kind: 'connection' }
+          : callEndFromSip(
+              cause,
+              code,
+              direction,
+              live.endedByUs,
+              live.snapshot.answeredAt !== null,
+            );
       release(live);
       update(live, { type: 'ended', at: now(), end });
     };
@@ -294,7 +336,71 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       finish(e.cause, message?.status_code ?? null);
     });
     emit({ type: 'callAdded', call: live.snapshot });
-    if (direction === 'incoming') syncRinging();
+    // An INVITE with Replaces takes over a call we are in (the end of an attended transfer
+    // elsewhere): JsSIP matched it to one of our dialogs, so it is answered, not rung.
+    if (replacing) void answerReplacing(live);
+    else if (direction === 'incoming') syncRinging();
+  }
+
+  async function answerReplacing(live: LiveCall): Promise<void> {
+    const stream = await media.callStream();
+    if (!calls.has(live.snapshot.id)) {
+      stream.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    live.stream = stream;
+    live.session.answer({ mediaStream: stream, pcConfig: pcConfig() });
+  }
+
+  function endLeg(live: LiveCall, transferred: boolean): void {
+    if (!calls.has(live.snapshot.id) || live.session.isEnded()) return;
+    live.endedByUs = true;
+    live.transferred = transferred;
+    try {
+      live.session.terminate();
+    } catch {
+      // Already terminating (the other side's BYE crossed ours).
+    }
+  }
+
+  /**
+   * Sends the REFER and follows its NOTIFYs. Only a 2xx sipfrag completes the transfer: then our
+   * legs hang up. A refused REFER or a failed NOTIFY leaves the calls as they are.
+   */
+  function refer(
+    live: LiveCall,
+    kind: TransferKind,
+    target: { uri: string; display: string },
+    legs: LiveCall[],
+    replaces?: RTCSession,
+  ): boolean {
+    const progress = (code: number | null) => {
+      const status = code === null ? 'failed' : transferStatusFromSipfrag(code);
+      update(live, { type: 'transferProgress', status, code });
+      if (status === 'done') for (const leg of legs) endLeg(leg, true);
+    };
+    const sipfrag = (e: SipfragEvent) => {
+      const code = Number(e.status_line?.status_code);
+      return Number.isFinite(code) ? code : null;
+    };
+    update(live, { type: 'transferStarted', kind, target: target.display });
+    try {
+      live.session.refer(target.uri, {
+        ...(replaces ? { replaces } : {}),
+        eventHandlers: {
+          requestFailed: (e: { response?: { status_code?: number } | null }) =>
+            progress(e.response?.status_code ?? null),
+          trying: (e: SipfragEvent) => progress(sipfrag(e) ?? 100),
+          progress: (e: SipfragEvent) => progress(sipfrag(e) ?? 180),
+          accepted: (e: SipfragEvent) => progress(sipfrag(e) ?? 200),
+          failed: (e: SipfragEvent) => progress(sipfrag(e)),
+        },
+      });
+      return true;
+    } catch {
+      progress(null);
+      return false;
+    }
   }
 
   function release(live: LiveCall): void {
@@ -429,7 +535,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       media.unlock();
       await renewer.start();
     },
-    stop() {
+    async stop() {
       if (stopped) return;
       stopped = true;
       window.removeEventListener('online', onOnline);
@@ -440,12 +546,26 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       tickTimer = null;
       renewer.stop();
       // UA.stop() terminates the calls and unregisters before it closes the socket.
-      ua?.stop();
+      const closing = ua;
+      const gone = closing
+        ? new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 2_000);
+            const done = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+            closing.once('unregistered', done);
+            closing.once('disconnected', done);
+            if (!closing.isRegistered() && !closing.isConnected()) done();
+          })
+        : Promise.resolve();
+      closing?.stop();
       ua = null;
       credentials = null;
       for (const c of [...calls.values()]) release(c);
       media.dispose();
       setRegistration({ status: 'off' });
+      await gone;
     },
     on(listener) {
       listeners.add(listener);
@@ -477,7 +597,6 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       const call = calls.get(session.id);
       if (call) {
         call.stream = stream;
-        if (session.connection) attachRemoteAudio(call, session.connection);
         let sent = false;
         session.on('sending', () => (sent = true));
         setTimeout(() => {
@@ -576,6 +695,49 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
         // No RTCDTMFSender on this connection: fall back to SIP INFO.
         call.session.sendDTMF(tone, { transportType: 'INFO' as Transport });
       }
+    },
+    async transfer(id, input) {
+      const call = live(id);
+      if (!call || !canTransfer(call.snapshot)) return { ok: false, problem: 'notReady' };
+      const target = await this.resolve(input);
+      if (!target) return { ok: false, problem: 'notReady' };
+      if (!target.ok) return { ok: false, problem: target.problem };
+      return refer(call, 'blind', target, [call])
+        ? { ok: true }
+        : { ok: false, problem: 'notReady' };
+    },
+    async consult(id, input) {
+      const call = live(id);
+      if (!call || !canTransfer(call.snapshot)) return { ok: false, problem: 'notReady' };
+      const target = await this.resolve(input);
+      if (!target) return { ok: false, problem: 'notReady' };
+      if (!target.ok) return { ok: false, problem: target.problem };
+      if (!call.snapshot.held && (await this.hold(id)) !== 'ok')
+        return { ok: false, problem: 'notReady' };
+      const outcome = await this.call(input);
+      const consultation = outcome.ok ? calls.get(outcome.id) : undefined;
+      if (consultation) update(consultation, { type: 'consultOf', callId: id });
+      return outcome;
+    },
+    completeTransfer(consultId) {
+      const consultation = live(consultId);
+      const original = consultation?.snapshot.consultFor
+        ? live(consultation.snapshot.consultFor)
+        : undefined;
+      if (!consultation || !original || consultation.snapshot.state !== 'connected')
+        return { ok: false, problem: 'notReady' };
+      const target = {
+        uri: consultation.session.remote_identity.uri.toString(),
+        display: consultation.snapshot.remote.number,
+      };
+      const sent = refer(
+        original,
+        'attended',
+        target,
+        [original, consultation],
+        consultation.session,
+      );
+      return sent ? { ok: true } : { ok: false, problem: 'notReady' };
     },
     setDtmfTransport(transport) {
       dtmfTransport = transport;

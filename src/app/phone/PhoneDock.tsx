@@ -1,11 +1,12 @@
 // The phone on every screen: incoming calls to answer or decline, and the calls in progress with
 // their controls. Mounted by the shell once signed in; it also starts the phone (phone-store).
 import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
-import { formatCallDuration, type CallSnapshot } from '../../domain';
+import { canTransfer, formatCallDuration, type CallSnapshot } from '../../domain';
 import { t } from '../../i18n';
 import { Keypad } from './Keypad';
 import {
   answer,
+  completeTransfer,
   decline,
   hangUp,
   hold,
@@ -14,13 +15,27 @@ import {
   sendDtmf,
   setMuted,
   useNow,
+  usePhoneHere,
 } from './phone-store';
-import { callStateText, partyText } from './texts';
+import { callStateText, partyText, transferText } from './texts';
+import { TransferDialog } from './TransferDialog';
 import './phone.css';
 
 export default function PhoneDock(): JSX.Element {
   return (
     <div class="phone-dock">
+      <Show when={phone.tab === 'standby'}>
+        <section class="call-card phone-elsewhere" aria-labelledby="phone-elsewhere">
+          <p id="phone-elsewhere" role="status">
+            {t('phone.tab.elsewhere')}
+          </p>
+          <div class="call-actions">
+            <button type="button" class="btn" onClick={() => usePhoneHere()}>
+              {t('phone.tab.useHere')}
+            </button>
+          </div>
+        </section>
+      </Show>
       <For each={phone.calls}>
         {(call) => (
           <Show when={call.state === 'incoming'} fallback={<CallPanel call={call} />}>
@@ -33,13 +48,15 @@ export default function PhoneDock(): JSX.Element {
 }
 
 function IncomingCall(props: { call: CallSnapshot }): JSX.Element {
+  // Call waiting: another call is in progress, so answering will hold it.
+  const waiting = () => phone.calls.some((c) => c.id !== props.call.id && c.state === 'connected');
   return (
     <section
       class="call-card call-incoming"
       role="region"
       aria-label={t('phone.incomingFrom', { name: partyText(props.call) })}
     >
-      <p class="call-state">{t('phone.states.incoming')}</p>
+      <p class="call-state">{waiting() ? t('phone.waiting') : t('phone.states.incoming')}</p>
       <p class="call-party">{props.call.remote.name}</p>
       <Show when={props.call.remote.name !== props.call.remote.number}>
         <p class="call-number">{props.call.remote.number}</p>
@@ -62,6 +79,8 @@ function CallPanel(props: { call: CallSnapshot }): JSX.Element {
   const keypadId = createUniqueId();
   const live = () => props.call.state !== 'ended';
   const connected = () => props.call.state === 'connected';
+  const consultedAbout = () =>
+    props.call.consultFor ? phone.calls.find((c) => c.id === props.call.consultFor) : undefined;
   const elapsed = () =>
     props.call.answeredAt === null
       ? ''
@@ -91,6 +110,25 @@ function CallPanel(props: { call: CallSnapshot }): JSX.Element {
           </Show>
         </div>
       </div>
+      <Show when={consultedAbout()}>
+        {(held) => <p class="call-note">{t('phone.consultingFor', { name: partyText(held()) })}</p>}
+      </Show>
+      <Show when={props.call.transfer}>
+        {(transfer) => (
+          <Show
+            when={transfer().status === 'failed'}
+            fallback={
+              <p class="call-note" role="status">
+                {transferText(transfer())}
+              </p>
+            }
+          >
+            <p class="call-note call-problem" role="alert">
+              {transferText(transfer())}
+            </p>
+          </Show>
+        )}
+      </Show>
       <Show when={props.call.tonesReceived}>
         <p class="call-tones">{t('phone.tonesReceived', { tones: props.call.tonesReceived })}</p>
       </Show>
@@ -121,6 +159,18 @@ function CallPanel(props: { call: CallSnapshot }): JSX.Element {
             >
               {t('phone.keypad')}
             </button>
+            <Show when={canTransfer(props.call)}>
+              <TransferDialog call={props.call} />
+            </Show>
+            <Show when={props.call.consultFor && consultedAbout()}>
+              <button
+                type="button"
+                class="btn btn-primary"
+                onClick={() => completeTransfer(props.call.id)}
+              >
+                {t('phone.completeTransfer')}
+              </button>
+            </Show>
           </Show>
           <button type="button" class="btn btn-danger" onClick={() => hangUp(props.call.id)}>
             {t('phone.hangUp')}

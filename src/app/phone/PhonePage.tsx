@@ -75,7 +75,9 @@ function RegistrationStatus(): JSX.Element {
   return (
     <div class="phone-status" data-status={phone.registration.status}>
       <span class="phone-status-dot" aria-hidden="true" />
-      <p role="status">{registrationText(phone.registration)}</p>
+      <p role="status">
+        {phone.tab === 'standby' ? t('phone.tab.short') : registrationText(phone.registration)}
+      </p>
       <Show when={phone.identity}>
         {(identity) => (
           <span class="recent-meta">

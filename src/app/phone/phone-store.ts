@@ -6,15 +6,18 @@ import { createStore, produce } from 'solid-js/store';
 import { api } from '../../api';
 import {
   applyCallEvent,
+  phoneLockName,
   regionFromLanguage,
   type CallSnapshot,
   type DialTarget,
   type DtmfTone,
   type DtmfTransport,
+  type PhoneTabRole,
   type RegistrationState,
 } from '../../domain';
 import type { DevicePreferences, Identity, Softphone } from '../../sip';
 import { currentMe, session } from '../session';
+import { makePhoneTabLock, type PhoneTabLock } from './tab-lock';
 
 export interface PhoneState {
   registration: RegistrationState;
@@ -26,6 +29,8 @@ export interface PhoneState {
   dtmfTransport: DtmfTransport;
   devices: DevicePreferences;
   canChooseOutput: boolean;
+  /** Whether this tab runs the phone or another tab of this browser does. */
+  tab: PhoneTabRole;
 }
 
 const keys = {
@@ -63,6 +68,7 @@ const [state, setState] = createStore<PhoneState>({
     ringer: stored(keys.ringer),
   },
   canChooseOutput: false,
+  tab: 'off',
 });
 export { state as phone };
 
@@ -70,15 +76,16 @@ export { state as phone };
 const endedLingerMs = 4000;
 
 let softphone: Softphone | null = null;
+let tabLock: PhoneTabLock | null = null;
 let generation = 0;
 const notifications = new Map<string, Notification>();
 
-/** The instance we are signed in to, or null: the phone follows it. */
+/** The phone's lock for who we are in which instance, or null: the phone follows it. */
 function phoneKey(): string | null {
   const s = session();
   if (s.status !== 'signed-in') return null;
   const me = currentMe();
-  return me?.currentInstance ? `${me.user.id}:${me.currentInstance.id}` : null;
+  return me?.currentInstance ? phoneLockName(me.user.id, me.currentInstance.id) : null;
 }
 
 async function start(): Promise<void> {
@@ -126,9 +133,9 @@ async function start(): Promise<void> {
   await phone.start();
 }
 
-function stop(): void {
+async function stop(): Promise<void> {
   generation += 1;
-  softphone?.stop();
+  const stopping = softphone?.stop();
   softphone = null;
   for (const id of notifications.keys()) closeNotification(id);
   setState(
@@ -139,6 +146,7 @@ function stop(): void {
       s.recent = [];
     }),
   );
+  await stopping;
 }
 
 function retire(id: string): void {
@@ -180,15 +188,30 @@ function closeNotification(id: string): void {
   notifications.delete(id);
 }
 
-// The phone follows the session: sign-in (or an instance switch) starts it, sign-out stops it.
+// The phone follows the session: sign-in (or an instance switch) starts it, sign-out stops it;
+// in between, only the tab holding the phone's lock runs it (tab-lock.ts).
 createRoot(() => {
   createEffect(
     on(phoneKey, (key) => {
-      stop();
-      if (key) void start();
+      const previous = tabLock;
+      tabLock = null;
+      void (previous ? previous.dispose() : stop());
+      if (!key) {
+        setState('tab', 'off');
+        return;
+      }
+      tabLock = makePhoneTabLock({
+        lock: key,
+        onRole: (role) => setState('tab', role),
+        activate: () => void start(),
+        deactivate: stop,
+      });
     }),
   );
 });
+
+/** "Use the phone here": the tab that has it unregisters, and this one registers. */
+export const usePhoneHere = () => tabLock?.takeOver();
 
 const [notificationPermission, setNotificationPermission] = createSignal<NotificationPermission>(
   typeof Notification === 'undefined' ? 'denied' : Notification.permission,
@@ -220,6 +243,17 @@ export const hangUp = (id: string) => softphone?.hangUp(id);
 export const hold = (id: string) => softphone?.hold(id);
 export const resume = (id: string) => softphone?.resume(id);
 export const setMuted = (id: string, muted: boolean) => softphone?.setMuted(id, muted);
+
+const notReady = { ok: false as const, problem: 'notReady' as const };
+export async function transfer(id: string, input: string) {
+  return (await softphone?.transfer(id, input)) ?? notReady;
+}
+export async function consult(id: string, input: string) {
+  softphone?.unlockAudio();
+  return (await softphone?.consult(id, input)) ?? notReady;
+}
+export const completeTransfer = (consultId: string) =>
+  softphone?.completeTransfer(consultId) ?? notReady;
 export const sendDtmf = (id: string, tone: DtmfTone) => softphone?.sendDtmf(id, tone);
 export const reregister = () => softphone?.reregister();
 export const unlockAudio = () => softphone?.unlockAudio();

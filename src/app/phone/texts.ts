@@ -1,5 +1,11 @@
 // Words for the phone's states, from the catalogue.
-import type { CallEnd, CallSnapshot, RegistrationFailure, RegistrationState } from '../../domain';
+import type {
+  CallEnd,
+  CallSnapshot,
+  RegistrationFailure,
+  RegistrationState,
+  TransferProgress,
+} from '../../domain';
 import { t } from '../../i18n';
 
 export function failureText(reason: RegistrationFailure): string {
@@ -58,4 +64,11 @@ export function callStateText(call: CallSnapshot): string {
 export function partyText(call: CallSnapshot): string {
   const { name, number } = call.remote;
   return name && name !== number ? t('phone.party', { name, number }) : number || name;
+}
+
+export function transferText(transfer: TransferProgress): string {
+  const target = transfer.target;
+  if (transfer.status === 'failed')
+    return t('phone.transferStatus.failed', { target, code: String(transfer.code ?? '?') });
+  return t(`phone.transferStatus.${transfer.status}`, { target });
 }

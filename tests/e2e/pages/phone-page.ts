@@ -23,7 +23,13 @@ export class Agent {
     readonly page: Page,
   ) {}
 
-  static async signIn(browser: Browser, email: string, name: string): Promise<Agent> {
+  /** `instance`: the button to press in the instance picker, for people in several instances. */
+  static async signIn(
+    browser: Browser,
+    email: string,
+    name: string,
+    instance?: string,
+  ): Promise<Agent> {
     const context = await browser.newContext({ permissions: ['microphone', 'notifications'] });
     await context.addInitScript(() => {
       const Native = window.RTCPeerConnection;
@@ -40,6 +46,7 @@ export class Agent {
     const signIn = new SignInPage(page);
     await signIn.open();
     await signIn.signIn(email);
+    if (instance) await page.getByRole('button', { name: instance, exact: true }).click();
     await expect(page.getByRole('button', { name: /^Status/ })).toBeVisible();
     const agent = new Agent(name, context, page);
     await page.getByRole('navigation').getByRole('link', { name: 'Phone' }).click();
@@ -89,12 +96,76 @@ export class Agent {
     });
   }
 
+  /** Inbound audio summed over the peer connections still open (calls that did not end). */
+  async liveInboundAudio(): Promise<InboundAudio> {
+    return this.page.evaluate(async () => {
+      let packets = 0;
+      let energy = 0;
+      for (const pc of window.__sbPeerConnections ?? []) {
+        if (pc.connectionState === 'closed') continue;
+        const stats = await pc.getStats();
+        stats.forEach(
+          (s: {
+            type: string;
+            kind?: string;
+            packetsReceived?: number;
+            totalAudioEnergy?: number;
+          }) => {
+            if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+              packets += s.packetsReceived ?? 0;
+              energy += s.totalAudioEnergy ?? 0;
+            }
+          },
+        );
+      }
+      return { packets, energy };
+    });
+  }
+
+  /** Like energyOver, over every open call: for when an ended call made the newest connection. */
+  async liveEnergyOver(ms: number): Promise<InboundAudio> {
+    const before = await this.liveInboundAudio();
+    await this.page.waitForTimeout(ms);
+    const after = await this.liveInboundAudio();
+    return { packets: after.packets - before.packets, energy: after.energy - before.energy };
+  }
+
   /** How much audio energy arrives over `ms` milliseconds. */
   async energyOver(ms: number): Promise<{ packets: number; energy: number }> {
     const before = await this.inboundAudio();
     await this.page.waitForTimeout(ms);
     const after = await this.inboundAudio();
     return { packets: after.packets - before.packets, energy: after.energy - before.energy };
+  }
+
+  /** The dock's panel of the call with `party` (a name or number, as a pattern). */
+  call(party: RegExp) {
+    return this.page.getByRole('region', { name: new RegExp(`^Call with .*${party.source}`) });
+  }
+
+  /** The panel of a ringing call from `party`. */
+  incoming(party: RegExp) {
+    return this.page.getByRole('region', {
+      name: new RegExp(`^Incoming call from .*${party.source}`),
+    });
+  }
+
+  /** Opens the transfer dialog of the call with `party` and fills in the target. */
+  async startTransfer(party: RegExp, target: string): Promise<void> {
+    await this.call(party).getByRole('button', { name: 'Transfer', exact: true }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Transfer to' }).fill(target);
+  }
+
+  transferDialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Another tab of this browser (same context, so same storage and Web Locks), on the phone. */
+  async openTab(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto('/phone');
+    return page;
   }
 
   async close(): Promise<void> {
