@@ -12,6 +12,9 @@ KAMAILIO_PACKAGES=(
   kamailio-utils-modules
   kamailio-tls-modules
   kamailio-json-modules
+  # The media relay Kamailio drives (deploy/rtpengine/run.sh): installed with it, so the test
+  # script's ensure_kamailio (outside the isolated network namespace) brings it too.
+  rtpengine-daemon
 )
 
 # missing_debian_packages PKG...: prints those of PKG that are not installed.

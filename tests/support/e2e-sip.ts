@@ -19,3 +19,8 @@ export function e2eSipPids(): { kamailio: number; rtpengine: number } {
   const control = readControl(kamailioControlFile);
   return { kamailio: control.kamailioPid, rtpengine: control.rtpenginePid };
 }
+
+/** rtpengine's ng control port in the e2e stack. */
+export function e2eRtpenginePort(): number {
+  return readControl(kamailioControlFile).rtpenginePort;
+}

@@ -73,7 +73,7 @@ async function freeTcpPort(): Promise<number> {
   return port;
 }
 
-async function udpFree(port: number): Promise<boolean> {
+export async function udpFree(port: number): Promise<boolean> {
   const socket = dgram.createSocket('udp4');
   return new Promise((done) => {
     socket.once('error', () => done(false));
@@ -82,7 +82,7 @@ async function udpFree(port: number): Promise<boolean> {
 }
 
 /** A port free for TCP and UDP (Kamailio listens on both for the device port). */
-async function freePort(taken: Set<number>): Promise<number> {
+export async function freePort(taken: Set<number>): Promise<number> {
   for (;;) {
     const port = await freeTcpPort();
     if (!taken.has(port) && (await udpFree(port))) {

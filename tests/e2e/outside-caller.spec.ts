@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { callLaunchOptions } from '../support/browser.js';
+import { e2eRtpenginePort } from '../support/e2e-sip.js';
+import { relayedPackets } from '../support/rtpengine.js';
+import { sipPorts } from '../support/sip-ports.js';
+import { startSipp, type SippCall } from '../support/sipp.js';
+import { Agent } from './pages/phone-page.js';
+
+// An outside caller: sipp over UDP to Kamailio's trunk port with a plain PCMA offer, anchored by
+// rtpengine (plain RTP on sipp's side, ICE + DTLS-SRTP on the browser's). Alice answers in her
+// browser and hears the pcap. Runs in the serial phone project (it rings alice, whom the other
+// phone specs use too).
+test.use({ launchOptions: callLaunchOptions });
+test.describe.configure({ mode: 'serial' });
+
+let alice: Agent;
+let sipp: SippCall | undefined;
+
+test.beforeAll(async ({ browser }) => {
+  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders');
+});
+test.afterEach(async () => {
+  await sipp?.stop();
+  sipp = undefined;
+});
+test.afterAll(async () => {
+  await alice?.close();
+});
+
+test('a caller over UDP reaches alice through rtpengine, she answers, hears it, and the caller hangs up', async () => {
+  test.setTimeout(90_000);
+  await alice.expectRegistered();
+  sipp = await startSipp({
+    scenario: 'outside-caller.xml',
+    port: sipPorts().trunkPort,
+    service: 'demo-1001',
+    timeoutSeconds: 45,
+  });
+  const call = sipp;
+
+  await expect(alice.button('Answer')).toBeVisible({ timeout: 15_000 });
+  await expect(alice.page.getByText(/Outside Caller|15550100/).first()).toBeVisible();
+  await alice.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+
+  // The pcap's PCMA arrives as RTP in the browser; its first 1.5 s are nearly silent, so wait
+  // for the energy rather than expect it at once.
+  await expect
+    .poll(async () => (await alice.energyOver(1000)).packets, { timeout: 10_000 })
+    .toBeGreaterThan(20);
+  await expect
+    .poll(async () => (await alice.energyOver(1000)).energy, { timeout: 12_000 })
+    .toBeGreaterThan(0);
+
+  // And back: rtpengine received alice's RTP (and relays it to sipp's media port) as well as
+  // sipp's. Keyed by SIP tag: sipp's From tag ends in SIPpTag001, the other is alice's.
+  const relayed = await relayedPackets(e2eRtpenginePort(), call.callId);
+  const fromSipp = [...relayed].find(([tag]) => tag.includes('SIPpTag'))?.[1] ?? 0;
+  const fromAlice = [...relayed].find(([tag]) => !tag.includes('SIPpTag'))?.[1] ?? 0;
+  expect(fromSipp, JSON.stringify([...relayed])).toBeGreaterThan(20);
+  expect(fromAlice, JSON.stringify([...relayed])).toBeGreaterThan(20);
+
+  // sipp plays 14 s of audio, then sends BYE: the call ends in alice's dock.
+  const result = await call.done;
+  expect(result.code, result.output).toBe(0);
+  await expect(alice.button('Hang up')).toHaveCount(0);
+  await expect(alice.button('Answer')).toHaveCount(0);
+});
