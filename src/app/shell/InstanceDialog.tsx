@@ -1,9 +1,9 @@
 import { Dialog } from '@kobalte/core/dialog';
+import { DialogFrame } from '../../ui/DialogFrame';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, type JSX } from 'solid-js';
 import type { Me } from '../../domain';
 import { t } from '../../i18n';
-import { Icon } from '../../ui';
 import { describeError } from '../errors';
 import { switchInstance } from '../session';
 
@@ -30,55 +30,38 @@ export default function InstanceDialog(props: {
 
   return (
     <Dialog open onOpenChange={(open) => !open && props.onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog-overlay" />
-        <div class="dialog-positioner">
-          <Dialog.Content
-            class="dialog"
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              props.returnFocus()?.focus();
-            }}
-          >
-            <div class="dialog-header">
-              <Dialog.Title class="dialog-title">{t('shell.switchInstance')}</Dialog.Title>
-              <Dialog.CloseButton class="btn btn-ghost btn-icon" aria-label={t('common.close')}>
-                <Icon name="close" />
-              </Dialog.CloseButton>
-            </div>
-            <div class="alert alert-error" role="alert">
-              {error()}
-            </div>
-            <ul class="choice-list">
-              <For each={props.me.memberships}>
-                {(membership) => {
-                  const current = () => props.me.currentInstance?.id === membership.instanceId;
-                  const metaId = `switch-${membership.instanceId}-meta`;
-                  return (
-                    <li>
-                      <button
-                        type="button"
-                        class="choice"
-                        aria-label={membership.instanceName}
-                        aria-describedby={metaId}
-                        aria-current={current() ? 'true' : undefined}
-                        disabled={pending()}
-                        onClick={() => void pick(membership.instanceId)}
-                      >
-                        <span>{membership.instanceName}</span>
-                        <span class="choice-meta" id={metaId}>
-                          {t(`roles.${membership.role}`)}
-                          {current() ? ` · ${t('instances.current')}` : ''}
-                        </span>
-                      </button>
-                    </li>
-                  );
-                }}
-              </For>
-            </ul>
-          </Dialog.Content>
+      <DialogFrame title={t('shell.switchInstance')} returnFocus={props.returnFocus}>
+        <div class="alert alert-error" role="alert">
+          {error()}
         </div>
-      </Dialog.Portal>
+        <ul class="choice-list">
+          <For each={props.me.memberships}>
+            {(membership) => {
+              const current = () => props.me.currentInstance?.id === membership.instanceId;
+              const metaId = `switch-${membership.instanceId}-meta`;
+              return (
+                <li>
+                  <button
+                    type="button"
+                    class="choice"
+                    aria-label={membership.instanceName}
+                    aria-describedby={metaId}
+                    aria-current={current() ? 'true' : undefined}
+                    disabled={pending()}
+                    onClick={() => void pick(membership.instanceId)}
+                  >
+                    <span>{membership.instanceName}</span>
+                    <span class="choice-meta" id={metaId}>
+                      {t(`roles.${membership.role}`)}
+                      {current() ? ` · ${t('instances.current')}` : ''}
+                    </span>
+                  </button>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </DialogFrame>
     </Dialog>
   );
 }
