@@ -1,10 +1,18 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions, e2ePort } from './tests/support/browser.js';
+import { runDir } from './tests/support/paths.js';
 
-// End-to-end tests drive Debian's Chromium against the real built server (see tests/support/).
+// End-to-end tests drive Debian's Chromium against the real built server and Kamailio (see
+// tests/support/). Three projects run one after the other:
+// - chromium: screens and accounts, two at a time;
+// - phone: every spec that registers agents and calls, one at a time, because Kamailio rings
+//   every registered device of a user and two specs' alices would answer each other's calls;
+// - update: swaps the served build, so it runs last and alone.
+const phoneSpecs = /(phone|transfer|call-waiting|outside-caller|phone-resilience)\.spec\.ts/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: '.run/e2e/results',
+  outputDir: `${runDir}-results`,
   globalSetup: './tests/support/global-setup.ts',
   fullyParallel: false,
   workers: 2,
@@ -19,13 +27,23 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /update\.spec\.ts/ },
-    // Swaps the served build, so it runs alone after the rest.
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium' },
+      testIgnore: [/update\.spec\.ts/, phoneSpecs],
+    },
+    {
+      name: 'phone',
+      use: { browserName: 'chromium' },
+      testMatch: phoneSpecs,
+      workers: 1,
+      dependencies: ['chromium'],
+    },
     {
       name: 'update',
       use: { browserName: 'chromium' },
       testMatch: /update\.spec\.ts/,
-      dependencies: ['chromium'],
+      dependencies: ['phone'],
     },
   ],
 });
