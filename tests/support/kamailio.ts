@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import dgram from 'node:dgram';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdtempSync,
   openSync,
@@ -13,7 +14,7 @@ import {
 } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 // Starts the real Kamailio (deploy/kamailio/run.sh) and its media relay rtpengine
 // (deploy/rtpengine/run.sh) on free loopback ports with a random secret, as the start script
@@ -160,7 +161,7 @@ async function terminate(pid: number, name: string, timeoutMs = 10_000): Promise
  * Playwright worker) outlive their starter; the stack's stop ends them by pid.
  */
 function launch(script: string, env: Record<string, string>, logFile: string, detached: boolean) {
-  const fd = openSync(logFile, 'w', 0o600);
+  const fd = openSync(logFile, 'a', 0o600); // a restart appends
   const child = spawn('bash', [script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', fd, fd],
@@ -362,6 +363,12 @@ export async function stopFromControlFile(controlFile: string): Promise<void> {
   }
   await terminate(control.kamailioPid, 'kamailio');
   await terminate(control.rtpenginePid, 'rtpengine');
+  // Keep the logs next to the control file for a failure report (the stack wipes that folder
+  // at its next start); the rest of the run folder holds the secret and goes.
+  for (const name of ['kamailio.log', 'rtpengine.log']) {
+    const from = join(control.runDir, name);
+    if (existsSync(from)) copyFileSync(from, join(dirname(controlFile), name));
+  }
   rmSync(control.runDir, { recursive: true, force: true });
   rmSync(controlFile, { force: true });
 }

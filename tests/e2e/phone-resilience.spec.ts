@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { callLaunchOptions } from '../support/browser.js';
+import { e2eSipPids, restartE2eKamailio } from '../support/e2e-sip.js';
+import { Agent } from './pages/phone-page.js';
+
+// Kamailio restarts under signed-in agents (the e2e stack's Kamailio, restarted from this worker
+// through its control file: same ports and secret, empty registrar). Runs in the serial phone
+// project: no other phone spec may run while Kamailio is down.
+test.use({ launchOptions: callLaunchOptions });
+test.describe.configure({ mode: 'serial' });
+
+let alice: Agent;
+let bob: Agent;
+
+test.beforeAll(async ({ browser }) => {
+  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders');
+  bob = await Agent.signIn(browser, 'bob@demo.test', 'Bob Brown');
+});
+test.afterAll(async () => {
+  await alice?.close();
+  await bob?.close();
+});
+
+async function restart(): Promise<void> {
+  const before = e2eSipPids().kamailio;
+  await restartE2eKamailio();
+  expect(e2eSipPids().kamailio).not.toBe(before);
+}
+
+test('Kamailio restarted mid-session: agents register again and can call', async () => {
+  test.setTimeout(90_000);
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+
+  await restart();
+  // The new Kamailio knows nobody: the socket drop shows, then JsSIP reconnects and registers.
+  await expect(alice.page.getByText(/^Registered$/)).toHaveCount(0, { timeout: 10_000 });
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+
+  // A call needs bob's new registration in the new Kamailio.
+  await alice.dial('1002');
+  await expect(bob.button('Answer')).toBeVisible({ timeout: 15_000 });
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+  await expect
+    .poll(async () => (await bob.energyOver(1000)).energy, { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  await alice.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await expect(alice.button('Hang up')).toHaveCount(0);
+});
+
+test('the WebSocket drops during a call: the call goes on and hangs up on both sides', async () => {
+  // Kamailio now routes in-dialog requests to the reconnected browser (route[BROWSER_NOW]) and
+  // answers 491 while it has not registered again; still, both sides send their ICE-restart
+  // re-INVITE at once on reconnect, get 491 from each other (glare), and one of them then sends
+  // BYE instead of retrying: src/sip (restartIce / reoffer queue) must retry a 491 after
+  // 2.1-4 s (RFC 3261 14.1). Remove the fixme when that lands.
+  test.fixme(true, 'src/sip ends the call after a 491 to its ICE-restart re-INVITE (glare)');
+  test.setTimeout(90_000);
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+  await alice.dial('1002');
+  await expect(bob.button('Answer')).toBeVisible({ timeout: 15_000 });
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+  await expect
+    .poll(async () => (await bob.energyOver(1000)).energy, { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await alice.energyOver(1000)).energy, { timeout: 10_000 })
+    .toBeGreaterThan(0);
+
+  // Both sockets drop with Kamailio; the media is peer to peer and never touched it.
+  await restart();
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+  await expect(alice.button('Hang up')).toBeVisible();
+  await expect(bob.button('Hang up')).toBeVisible();
+
+  // After the reconnect (and the ICE-restart re-offers) sound still flows both ways.
+  await expect
+    .poll(async () => (await bob.energyOver(1500)).energy, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await alice.energyOver(1500)).energy, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+
+  // The dialog survived: bob's BYE reaches alice through the new Kamailio.
+  await bob.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await expect(alice.button('Hang up')).toHaveCount(0, { timeout: 10_000 });
+});
