@@ -111,4 +111,23 @@ describe('reoffer queue', () => {
     expect(await second).toBe('failed');
     expect(log).not.toContain('resume');
   });
+
+  it('waits by role after a 491: 2.1–4 s for the Call-ID owner, 0–2 s for the other side', async () => {
+    for (const [ownsCallId, random, expected] of [
+      [true, 0, 2100],
+      [true, 0.999, 3998],
+      [false, 0, 0],
+      [false, 0.999, 1998],
+    ] as const) {
+      const waits: number[] = [];
+      const queue = createReofferQueue({
+        ownsCallId,
+        random: () => random,
+        delay: async (ms) => void waits.push(ms),
+      });
+      const outcomes: ReofferOutcome[] = ['glare', 'ok'];
+      await queue.run(async () => outcomes.shift() ?? 'failed');
+      expect(waits).toEqual([expected]);
+    }
+  });
 });

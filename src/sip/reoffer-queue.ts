@@ -1,6 +1,7 @@
 // Re-offers (hold, resume, ICE restart) one at a time. A 491 Request Pending (both sides
-// re-offering at once) or a transaction still in progress is retried after a random 0–2 s
-// (RFC 3261 14.1), never turned into a dropped call.
+// re-offering at once) or a transaction still in progress is retried after a random pause
+// (RFC 3261 14.1: 2.1–4 s for the side that sent the INVITE, 0–2 s for the other), never
+// turned into a dropped call.
 
 /** What one attempt at a re-offer came to. */
 export type ReofferOutcome = 'ok' | 'glare' | 'notReady' | 'failed';
@@ -10,6 +11,11 @@ export interface ReofferQueueOptions {
   random?: () => number;
   delay?: (ms: number) => Promise<void>;
   maxAttempts?: number;
+  /**
+   * RFC 3261 14.1: the side that owns the Call-ID (sent the INVITE) waits 2.1–4 s after a 491,
+   * the other side 0–2 s, so the two retries do not collide again.
+   */
+  ownsCallId?: boolean;
 }
 
 export interface ReofferQueue {
@@ -39,7 +45,9 @@ export function createReofferQueue(options: ReofferQueueOptions = {}): ReofferQu
   ): Promise<ReofferOutcome> {
     let outcome = await first();
     for (let n = 1; n < maxAttempts && (outcome === 'glare' || outcome === 'notReady'); n += 1) {
-      await delay(Math.floor(random() * 2000));
+      await delay(
+        options.ownsCallId ? 2100 + Math.floor(random() * 1900) : Math.floor(random() * 2000),
+      );
       if (myGeneration !== generation) return 'failed';
       outcome = await retry();
     }

@@ -120,6 +120,9 @@ const iceGraceMs = 200;
 // A call whose INVITE has not gone out by then fails visibly rather than hanging.
 const inviteDeadlineMs = 5_000;
 
+/** How long the callee leaves the caller to restart ICE after a reconnect (RFC 3261 14.1 roles). */
+const calleeIceRestartDelayMs = 4000;
+
 export function createSoftphone(options: SoftphoneOptions): Softphone {
   const now = options.now ?? Date.now;
   const listeners = new Set<(event: SoftphoneEvent) => void>();
@@ -273,7 +276,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     const live: LiveCall = {
       session,
       snapshot: newCall(id, direction, remoteParty(session), now()),
-      queue: createReofferQueue(),
+      queue: createReofferQueue({ ownsCallId: direction === 'outgoing' }),
       settle: null,
       stream: null,
       music: null,
@@ -482,11 +485,25 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       .find((s) => s.track?.kind === 'audio' || s.track === null);
   }
 
+  // After a reconnect both sides would re-offer at once and collide (491 both ways). The side
+  // that sent the INVITE restarts ICE at once; the other waits and re-offers only if its ICE is
+  // still broken by then (one ICE-restart offer renews both ends).
   function restartIce(live: LiveCall): void {
     if (live.snapshot.state !== 'connected') return;
-    const go = () =>
-      reoffer(live, () => live.session.renegotiate({ rtcOfferConstraints: { iceRestart: true } }));
-    void live.queue.run(go).then(() => keepMusicPlaying(live));
+    const go = () => {
+      const ice = live.session.connection?.iceConnectionState;
+      if (live.snapshot.direction === 'incoming' && (ice === 'connected' || ice === 'completed')) {
+        return Promise.resolve<ReofferOutcome>('ok');
+      }
+      return reoffer(live, () =>
+        live.session.renegotiate({ rtcOfferConstraints: { iceRestart: true } }),
+      );
+    };
+    const start =
+      live.snapshot.direction === 'outgoing'
+        ? Promise.resolve()
+        : new Promise<void>((r) => setTimeout(r, calleeIceRestartDelayMs));
+    void start.then(() => live.queue.run(go)).then(() => keepMusicPlaying(live));
   }
 
   function pcConfig(): RTCConfiguration {
