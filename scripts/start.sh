@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole product on this machine: installs what is missing, builds, migrates, seeds
-# the demo instance on an empty database, starts Kamailio (the SIP server) and serves the PWA
+# the demo instance on an empty database, starts Kamailio (the SIP server) and rtpengine (media
+# relay for calls that leave WebRTC) and serves the PWA
 # and API on HOST:PORT (127.0.0.1:8080). Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,13 +21,17 @@ if [ -z "${SIP_SECRET:-}" ]; then
 fi
 export SIP_SECRET SEED_DEMO=1
 
+# rtpengine first: Kamailio pings it at start (media relay for calls that leave WebRTC).
+export RTPENGINE_NG_PORT=${RTPENGINE_NG_PORT:-2223}
+bash deploy/rtpengine/run.sh &
+rtpengine_pid=$!
 bash deploy/kamailio/run.sh &
 kamailio_pid=$!
 node server/dist/main.js &
 server_pid=$!
-stop() { kill -TERM "$server_pid" "$kamailio_pid" 2>/dev/null || true; }
+stop() { kill -TERM "$server_pid" "$kamailio_pid" "$rtpengine_pid" 2>/dev/null || true; }
 trap stop INT TERM
 # Whichever ends first ends the product: a server without its SIP server is not the product.
-wait -n "$server_pid" "$kamailio_pid" || true
+wait -n "$server_pid" "$kamailio_pid" "$rtpengine_pid" || true
 stop
 wait

@@ -26,7 +26,8 @@ npm run --silent build >/dev/null
 # A second build with another id stands in for "a new version was deployed" in the update-prompt test.
 BUILD_ID=e2e-next npx vite build --outDir .run/dist-next --emptyOutDir --logLevel error >/dev/null
 
-echo "== end-to-end (Chromium, real server, real Kamailio)"
+echo "== end-to-end (Chromium, real server, real Kamailio and rtpengine, sipp as an outside caller)"
+ensure_sipp
 run_isolated npx playwright test
 
 echo "== all tests passed in $(( $(date +%s) - started )) s"

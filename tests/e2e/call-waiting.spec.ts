@@ -16,6 +16,10 @@ test.beforeAll(async ({ browser }) => {
   carol = await Agent.signIn(browser, 'carol@demo.test', 'Carol Chen', 'Demo');
   await Promise.all([alice.expectRegistered(), bob.expectRegistered(), carol.expectRegistered()]);
 });
+// Each case starts from an empty dock: a lingering ended call carries the same name as a new one.
+test.afterEach(async () => {
+  for (const agent of [alice, bob, carol]) await agent?.expectNoCalls();
+});
 test.afterAll(async () => {
   await alice?.close();
   await bob?.close();

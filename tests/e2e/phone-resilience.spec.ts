@@ -52,12 +52,8 @@ test('Kamailio restarted mid-session: agents register again and can call', async
 });
 
 test('the WebSocket drops during a call: the call goes on and hangs up on both sides', async () => {
-  // Kamailio now routes in-dialog requests to the reconnected browser (route[BROWSER_NOW]) and
-  // answers 491 while it has not registered again; still, both sides send their ICE-restart
-  // re-INVITE at once on reconnect, get 491 from each other (glare), and one of them then sends
-  // BYE instead of retrying: src/sip (restartIce / reoffer queue) must retry a 491 after
-  // 2.1-4 s (RFC 3261 14.1). Remove the fixme when that lands.
-  test.fixme(true, 'src/sip ends the call after a 491 to its ICE-restart re-INVITE (glare)');
+  // Kamailio routes in-dialog requests to the reconnected browser (route[BROWSER_NOW]); the
+  // caller restarts ICE, the callee only if its ICE is still broken (no glare).
   test.setTimeout(90_000);
   await alice.expectRegistered();
   await bob.expectRegistered();

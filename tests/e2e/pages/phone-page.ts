@@ -168,6 +168,13 @@ export class Agent {
     return page;
   }
 
+  /** Waits until the dock shows no call at all (an ended call's card lingers a few seconds). */
+  async expectNoCalls(): Promise<void> {
+    await expect(this.page.getByRole('region', { name: /^Call with/ })).toHaveCount(0, {
+      timeout: 15_000,
+    });
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
