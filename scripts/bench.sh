@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks: first-load JS size of the shell and Lighthouse scores (mobile preset, medians).
+# Benchmarks: first-load JS of the shell, Lighthouse scores (mobile preset, medians) and the
+# phone's call set-up timings (medians), against the real server, Kamailio and rtpengine, inside
+# an isolated network namespace when root, like the e2e run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/ensure.sh
-ensure_npm
-ensure_chromium
-npm run --silent build >/dev/null
-CHROME_PATH=/usr/bin/chromium npx tsx bench/lighthouse.ts
-# Phone timings inside an isolated network namespace (as root), like the e2e run.
 . scripts/lib/kamailio.sh
 . scripts/lib/isolate.sh
+ensure_npm
+ensure_chromium
 ensure_kamailio
+npm run --silent build >/dev/null
+run_isolated env CHROME_PATH=/usr/bin/chromium npx tsx bench/lighthouse.ts
 run_isolated npx tsx bench/phone.ts
