@@ -48,6 +48,8 @@ export interface SoftphoneOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   region?: string | null;
   now?: () => number;
+  /** The colleague's name for an extension, so an outgoing call shows "Bob Brown (1002)". */
+  nameOf?: (number: string) => string | undefined;
 }
 
 export type DialOutcome =
@@ -251,7 +253,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     const identity = session.remote_identity;
     const user = identity.uri.user ?? '';
     const number = credentials ? extensionOf(user, credentials.dialPrefix) : user;
-    const name = identity.display_name?.trim() || number;
+    const name = identity.display_name?.trim() || options.nameOf?.(number) || number;
     return { name, number };
   }
 

@@ -30,6 +30,10 @@ test('alice calls bob by extension, bob answers, audio flows both ways, hold pla
   await bob.button('Answer').click();
   await expect(alice.button('Hang up')).toBeVisible();
   await expect(bob.button('Hang up')).toBeVisible();
+  // The caller sees the colleague's name, not only the extension dialled.
+  await expect(
+    alice.page.getByRole('region', { name: /^Call with Bob Brown.*1002/ }),
+  ).toBeVisible();
 
   // RTP both ways, carrying sound (the fake microphone beeps): packets and energy rise.
   await expect.poll(async () => (await alice.energyOver(1000)).packets).toBeGreaterThan(20);

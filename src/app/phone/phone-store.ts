@@ -78,6 +78,7 @@ const endedLingerMs = 4000;
 let softphone: Softphone | null = null;
 let tabLock: PhoneTabLock | null = null;
 let generation = 0;
+let directory = new Map<string, string>();
 const notifications = new Map<string, Notification>();
 
 /** The phone's lock for who we are in which instance, or null: the phone follows it. */
@@ -90,8 +91,17 @@ function phoneKey(): string | null {
 
 async function start(): Promise<void> {
   const mine = ++generation;
+  // Colleagues by extension, asked for while JsSIP loads.
+  const members = api.members().then((result) => {
+    if (result.ok && mine === generation) {
+      directory = new Map(
+        result.value.members.flatMap((m) => (m.extension ? [[m.extension, m.name] as const] : [])),
+      );
+    }
+  });
   const sip = await import('../../sip');
   if (mine !== generation) return;
+  await members;
   setState('canChooseOutput', sip.canChooseOutput);
   const phone = sip.createSoftphone({
     fetchCredentials: async () => {
@@ -103,6 +113,7 @@ async function start(): Promise<void> {
     devices: { ...state.devices },
     storage: localStorage,
     region: regionFromLanguage(navigator.language),
+    nameOf: (number) => directory.get(number),
   });
   phone.setDtmfTransport(state.dtmfTransport);
   phone.on((event) => {
