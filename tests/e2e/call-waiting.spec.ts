@@ -38,7 +38,9 @@ test('call waiting: answering carol holds alice, and bob goes back to alice afte
   await bobWithAlice.getByRole('button', { name: 'Resume' }).click();
   await expect(aliceWithBob).not.toContainText('Holding you');
   await expect(bobWithAlice.getByRole('button', { name: 'Hold' })).toBeVisible();
-  await expect.poll(async () => (await agents.bob.liveEnergyOver(1500)).energy).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await agents.bob.energyOver(1500, 'open')).energy)
+    .toBeGreaterThan(0);
 
   await agents.alice.button('Hang up').click();
   await expect(agents.bob.button('Hang up')).toHaveCount(0);

@@ -112,7 +112,9 @@ test('a consultation can be dropped and the caller resumed', async () => {
     .click();
   await expect(agents.alice.call(/1002/)).not.toContainText('Holding you');
   await expect(agents.bob.call(/Alice Anders/).getByRole('button', { name: 'Hold' })).toBeVisible();
-  await expect.poll(async () => (await agents.bob.liveEnergyOver(1500)).energy).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await agents.bob.energyOver(1500, 'open')).energy)
+    .toBeGreaterThan(0);
 
   await agents.bob.button('Hang up').click();
   await expect(agents.alice.button('Hang up')).toHaveCount(0);
@@ -130,9 +132,11 @@ test('a blind transfer to an extension nobody answers keeps the caller with bob'
   await expect(withAlice.getByRole('button', { name: 'Hang up' })).toBeVisible();
   await expect(agents.alice.call(/1002/).getByRole('button', { name: 'Hang up' })).toBeVisible();
   // Still talking: alice's attempt to reach 1999 ended, her call with bob did not.
-  await expect.poll(async () => (await agents.bob.liveEnergyOver(1500)).energy).toBeGreaterThan(0);
   await expect
-    .poll(async () => (await agents.alice.liveEnergyOver(1500)).energy)
+    .poll(async () => (await agents.bob.energyOver(1500, 'open')).energy)
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await agents.alice.energyOver(1500, 'open')).energy)
     .toBeGreaterThan(0);
 
   await agents.bob.button('Hang up').click();

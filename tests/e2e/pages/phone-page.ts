@@ -70,41 +70,19 @@ export class Agent {
     return this.page.getByRole('button', { name, exact: true });
   }
 
-  /** Inbound audio of the newest peer connection: RTP packets and total received energy. */
-  async inboundAudio(): Promise<InboundAudio> {
-    return this.page.evaluate(async () => {
-      const pcs = window.__sbPeerConnections ?? [];
-      const pc = pcs[pcs.length - 1];
-      if (!pc) return { packets: 0, energy: 0 };
-      const stats = await pc.getStats();
+  /**
+   * Inbound audio, RTP packets and total received energy, of the newest peer connection, or of
+   * every open one ('open': for when an ended call made the newest connection).
+   */
+  async inboundAudio(which: 'newest' | 'open' = 'newest'): Promise<InboundAudio> {
+    return this.page.evaluate(async (which) => {
+      const all = window.__sbPeerConnections ?? [];
+      const pcs =
+        which === 'open' ? all.filter((pc) => pc.connectionState !== 'closed') : all.slice(-1);
       let packets = 0;
       let energy = 0;
-      stats.forEach(
-        (s: {
-          type: string;
-          kind?: string;
-          packetsReceived?: number;
-          totalAudioEnergy?: number;
-        }) => {
-          if (s.type === 'inbound-rtp' && s.kind === 'audio') {
-            packets += s.packetsReceived ?? 0;
-            energy += s.totalAudioEnergy ?? 0;
-          }
-        },
-      );
-      return { packets, energy };
-    });
-  }
-
-  /** Inbound audio summed over the peer connections still open (calls that did not end). */
-  async liveInboundAudio(): Promise<InboundAudio> {
-    return this.page.evaluate(async () => {
-      let packets = 0;
-      let energy = 0;
-      for (const pc of window.__sbPeerConnections ?? []) {
-        if (pc.connectionState === 'closed') continue;
-        const stats = await pc.getStats();
-        stats.forEach(
+      for (const pc of pcs) {
+        (await pc.getStats()).forEach(
           (s: {
             type: string;
             kind?: string;
@@ -119,22 +97,14 @@ export class Agent {
         );
       }
       return { packets, energy };
-    });
+    }, which);
   }
 
-  /** Like energyOver, over every open call: for when an ended call made the newest connection. */
-  async liveEnergyOver(ms: number): Promise<InboundAudio> {
-    const before = await this.liveInboundAudio();
+  /** How much audio arrives over `ms` milliseconds (see inboundAudio for `which`). */
+  async energyOver(ms: number, which: 'newest' | 'open' = 'newest'): Promise<InboundAudio> {
+    const before = await this.inboundAudio(which);
     await this.page.waitForTimeout(ms);
-    const after = await this.liveInboundAudio();
-    return { packets: after.packets - before.packets, energy: after.energy - before.energy };
-  }
-
-  /** How much audio energy arrives over `ms` milliseconds. */
-  async energyOver(ms: number): Promise<{ packets: number; energy: number }> {
-    const before = await this.inboundAudio();
-    await this.page.waitForTimeout(ms);
-    const after = await this.inboundAudio();
+    const after = await this.inboundAudio(which);
     return { packets: after.packets - before.packets, energy: after.energy - before.energy };
   }
 
