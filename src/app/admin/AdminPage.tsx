@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Match, Show, Switch, type JSX } from
 import { api, ApiError } from '../../api';
 import { canSeeAdmin, roles, type Role } from '../../domain';
 import { t } from '../../i18n';
-import { EmptyState, showToast, TextField } from '../../ui';
+import { EmptyState, showToast, TableMessage, TextField } from '../../ui';
 import { describeError } from '../errors';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
@@ -63,24 +63,11 @@ function Members(): JSX.Element {
             <Switch>
               <Match when={errorMessage()}>
                 {(message) => (
-                  <tr>
-                    <td colSpan={4} class="table-message">
-                      <div role="alert" class="table-error">
-                        <span>{message()}</span>
-                        <button type="button" class="btn" onClick={() => void refetch()}>
-                          {t('errors.retry')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
+                  <TableMessage columns={4} error={message()} onRetry={() => void refetch()} />
                 )}
               </Match>
               <Match when={members.loading}>
-                <tr>
-                  <td colSpan={4} class="table-message">
-                    {t('app.loading')}
-                  </td>
-                </tr>
+                <TableMessage columns={4}>{t('app.loading')}</TableMessage>
               </Match>
               <Match when={members()}>
                 {(list) => (

@@ -15,7 +15,7 @@ import {
 import { api, ApiError } from '../../api';
 import { isOverdue, type TaskSummary, type TaskType } from '../../domain';
 import { t } from '../../i18n';
-import { Icon, type IconName } from '../../ui';
+import { Icon, TableMessage, type IconName } from '../../ui';
 import { describeError } from '../errors';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
@@ -111,31 +111,18 @@ export function TasksPage(): JSX.Element {
             <Switch>
               <Match when={errorMessage()}>
                 {(message) => (
-                  <tr>
-                    <td colSpan={columns} class="table-message">
-                      <div role="alert" class="table-error">
-                        <span>{message()}</span>
-                        <button type="button" class="btn" onClick={() => void refetch()}>
-                          {t('errors.retry')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
+                  <TableMessage
+                    columns={columns}
+                    error={message()}
+                    onRetry={() => void refetch()}
+                  />
                 )}
               </Match>
               <Match when={tasks.loading}>
-                <tr>
-                  <td colSpan={columns} class="table-message">
-                    {t('tasks.loading')}
-                  </td>
-                </tr>
+                <TableMessage columns={columns}>{t('tasks.loading')}</TableMessage>
               </Match>
               <Match when={tasks()?.length === 0}>
-                <tr>
-                  <td colSpan={columns} class="table-message">
-                    {t('tasks.empty')}
-                  </td>
-                </tr>
+                <TableMessage columns={columns}>{t('tasks.empty')}</TableMessage>
               </Match>
               <Match when={tasks()}>
                 {(list) => (
