@@ -6,3 +6,4 @@ export * from './dial';
 export * from './password';
 export * from './phone';
 export * from './phone-tab';
+export * from './sync';
