@@ -7,3 +7,5 @@ export * from './password';
 export * from './phone';
 export * from './phone-tab';
 export * from './sync';
+export * from './sync-transport';
+export * from './backoff';

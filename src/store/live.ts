@@ -1,0 +1,57 @@
+// Reads that stay current: each is a Dexie liveQuery, re-run when a table it read changes (in
+// this tab, another tab or the service worker). Solid wraps one with `from(...)`, without dexie.
+import { liveQuery } from 'dexie';
+
+import type { SyncDb } from './db';
+import {
+  readAgentStatus,
+  readComments,
+  readContacts,
+  readFilters,
+  readLog,
+  readMembers,
+  readPending,
+  readPendingCount,
+  readRecentCalls,
+  readRejected,
+  readSyncMeta,
+  readTask,
+  readTasksPage,
+  type TasksQuery,
+} from './queries';
+
+/** The Observable shape Solid's `from` and any observer library accept. */
+export interface Live<T> {
+  subscribe(next: (value: T) => void, error?: (error: unknown) => void): { unsubscribe(): void };
+}
+
+export function live<T>(querier: () => T | Promise<T>): Live<T> {
+  const observable = liveQuery(querier);
+  return {
+    subscribe: (next, error) => observable.subscribe({ next, error: error ?? reportError }),
+  };
+}
+
+function reportError(error: unknown): void {
+  console.error('[store] live query failed', error);
+}
+
+/** The ready-made live reads over one database. */
+export function createQueries(db: SyncDb) {
+  return {
+    tasksPage: (query: TasksQuery) => live(() => readTasksPage(db, query)),
+    taskById: (id: string) => live(() => readTask(db, id)),
+    commentsOf: (taskId: string) => live(() => readComments(db, taskId)),
+    logOf: (taskId: string) => live(() => readLog(db, taskId)),
+    filters: () => live(() => readFilters(db)),
+    contacts: (text = '', limit = 50) => live(() => readContacts(db, text, limit)),
+    members: () => live(() => readMembers(db)),
+    agentStatusOf: (userId: string) => live(() => readAgentStatus(db, userId)),
+    recentCalls: (limit = 50) => live(() => readRecentCalls(db, limit)),
+    pendingCount: () => live(() => readPendingCount(db)),
+    pendingList: () => live(() => readPending(db)),
+    rejectedList: () => live(() => readRejected(db)),
+    syncMeta: () => live(() => readSyncMeta(db)),
+  };
+}
+export type Queries = ReturnType<typeof createQueries>;

@@ -1,0 +1,77 @@
+// What the local tables hold: the synced entities plus the few fields their indexes need.
+import type {
+  Mutation,
+  RejectReason,
+  SyncAgentStatus,
+  SyncCall,
+  SyncComment,
+  SyncContact,
+  SyncFilter,
+  SyncLogItem,
+  SyncMember,
+  SyncTask,
+} from '../domain';
+
+export interface StoredTask extends SyncTask {
+  /** assigneeId, or '' for nobody: IndexedDB cannot index null, and "unassigned" is a filter. */
+  assigneeKey: string;
+  /** Lowercased tokens of title, customer, phone and email for the multiEntry search index. */
+  words: string[];
+}
+
+export interface StoredContact extends SyncContact {
+  words: string[];
+}
+
+/** An attachment's bytes, kept until the upload succeeded. */
+export interface PendingAttachment {
+  id: string;
+  taskId: string;
+  blob: Blob;
+  name: string;
+  type: string;
+  size: number;
+  /** Set when the server refused the bytes (too large): shown as the rejection's reason. */
+  failure?: string;
+}
+
+/** The outbox row is the mutation itself; `seq` is its key, so the table reads in push order. */
+export type OutboxRow = Mutation;
+
+export interface RejectedRow {
+  /** The mutation's id. */
+  id: string;
+  mutation: Mutation;
+  /** `local`: refused before reaching the server (e.g. an attachment too large to upload). */
+  reason: RejectReason | 'local';
+  message: string;
+  rejectedAt: string;
+}
+
+export interface MetaValues {
+  /** UUID made once per database: the server counts seqs per clientId. */
+  clientId: string;
+  /** The seq the next mutation gets (1, 2, 3...). */
+  nextSeq: number;
+  cursor: string;
+  lastSyncAt: string;
+  /** The first pull reached its last page. */
+  bootstrapped: boolean;
+  /** The user this database belongs to (the service worker needs it to rebase). */
+  userId: string;
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}
+
+export type {
+  SyncAgentStatus,
+  SyncCall,
+  SyncComment,
+  SyncFilter,
+  SyncLogItem,
+  SyncMember,
+  SyncTask,
+};

@@ -1,0 +1,33 @@
+// Every schema version the local database has had, in order. A version is never edited once it
+// has shipped: add the next one with its upgrade, and a test that upgrades from the previous one.
+//
+// Indexes serve the list queries; compound ones end in the sort key so "where X, newest first,
+// limit 50" reads 50 index entries instead of scanning. Each index costs time on every write
+// (bootstrap puts thousands of tasks), so only what a query needs is indexed.
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      tasks:
+        'id, [status+updatedAt], [assigneeKey+status+updatedAt], [type+status+updatedAt], *words',
+      comments: 'id, [taskId+createdAt]',
+      logItems: 'id, [taskId+createdAt]',
+      filters: 'id',
+      contacts: 'id, name, *words',
+      members: 'userId',
+      agentStatuses: 'userId',
+      calls: 'id, startedAt',
+      attachments: 'id',
+      outbox: 'seq',
+      rejected: 'id',
+      meta: 'key',
+    },
+  },
+];
+
+export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;
