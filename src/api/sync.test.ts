@@ -35,20 +35,20 @@ describe('sync transport', () => {
   });
 
   it('PUTs the raw bytes of an attachment with its name and task', async () => {
-    let seen: { url: string; init: RequestInit } | null = null;
+    const seen = { url: '', init: {} as RequestInit };
     const transport = createSyncTransport({
       fetch: async (url, init) => {
-        seen = { url, init };
+        Object.assign(seen, { url, init });
         return json(201, { id: 'a1', name: 'a b.pdf', size: 3, type: 'application/pdf' });
       },
     });
     const blob = new Blob(['abc'], { type: 'application/pdf' });
     const ref = { id: 'a1', name: 'a b.pdf', size: 3, type: 'application/pdf' };
     expect((await transport.uploadAttachment(ref, blob, 't1')).ok).toBe(true);
-    expect(seen!.url).toBe('/api/attachments/a1?name=a%20b.pdf&taskId=t1');
-    expect(seen!.init.method).toBe('PUT');
-    expect(seen!.init.body).toBe(blob);
-    expect((seen!.init.headers as Record<string, string>)['Content-Type']).toBe('application/pdf');
+    expect(seen.url).toBe('/api/attachments/a1?name=a%20b.pdf&taskId=t1');
+    expect(seen.init.method).toBe('PUT');
+    expect(seen.init.body).toBe(blob);
+    expect((seen.init.headers as Record<string, string>)['Content-Type']).toBe('application/pdf');
   });
 
   it.each([
@@ -107,6 +107,12 @@ class FakeSocket {
   }
 }
 
+function socket(index: number): FakeSocket {
+  const found = FakeSocket.opened[index];
+  if (!found) throw new Error(`no socket ${index}`);
+  return found;
+}
+
 describe('poke socket', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -123,7 +129,7 @@ describe('poke socket', () => {
       { onPoke, onOpen },
       () => 1,
     );
-    const first = FakeSocket.opened[0]!;
+    const first = socket(0);
     expect(first.url).toBe('ws://host/api/sync/socket');
     first.onopen?.();
     first.onmessage?.({ data: '{"type":"poke"}' });
@@ -137,17 +143,17 @@ describe('poke socket', () => {
     expect(FakeSocket.opened).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(FakeSocket.opened).toHaveLength(2);
-    FakeSocket.opened[1]!.onclose?.();
+    socket(1).onclose?.();
     await vi.advanceTimersByTimeAsync(1999);
     expect(FakeSocket.opened).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(FakeSocket.opened).toHaveLength(3);
-    FakeSocket.opened[2]!.onopen?.();
+    socket(2).onopen?.();
     expect(onOpen).toHaveBeenCalledTimes(2);
 
     stop();
-    expect(FakeSocket.opened[2]!.closed).toBe(true);
-    FakeSocket.opened[2]!.onclose?.();
+    expect(socket(2).closed).toBe(true);
+    socket(2).onclose?.();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(FakeSocket.opened).toHaveLength(3);
   });
