@@ -4,12 +4,10 @@ import './ui/controls.css';
 import { render } from 'solid-js/web';
 import { App } from './app/App';
 import { loadSession } from './app/session';
-import { prefetchTasks } from './app/tasks/prefetch';
 import { registerServiceWorker } from './app/update-prompt';
 
-// Ask who we are (and, on the task list, for the tasks) while the first screen renders.
+// Ask who we are while the first screen renders.
 void loadSession();
-if (window.location.pathname === '/tasks') prefetchTasks();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

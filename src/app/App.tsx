@@ -12,6 +12,7 @@ const NewPasswordPage = lazy(() => import('./auth/NewPasswordPage'));
 const InvitePage = lazy(() => import('./auth/InvitePage'));
 const InstancePickerPage = lazy(() => import('./auth/InstancePickerPage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
+const TaskDetailPage = lazy(() => import('./tasks/TaskDetailPage'));
 const ContactsPage = lazy(() => import('./placeholders/ContactsPage'));
 const HistoryPage = lazy(() => import('./placeholders/HistoryPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
@@ -37,6 +38,7 @@ export function App(): JSX.Element {
       <Route path="/" component={Shell}>
         <Route path="/" component={() => <Navigate href="/tasks" />} />
         <Route path="/tasks" component={TasksPage} />
+        <Route path="/tasks/:id" component={TaskDetailPage} />
         <Route path="/phone" component={PhonePage} />
         <Route path="/contacts" component={ContactsPage} />
         <Route path="/history" component={HistoryPage} />

@@ -2,7 +2,6 @@
 import { createSignal, untrack } from 'solid-js';
 import { api, type ApiError, type ApiResult } from '../api';
 import type { Me } from '../domain';
-import { dropPrefetchedTasks } from './tasks/prefetch';
 
 export type Session =
   | { status: 'loading' }
@@ -80,7 +79,6 @@ export async function loadSession(): Promise<void> {
 }
 
 function adopt(result: ApiResult<Me>): ApiResult<Me> {
-  dropPrefetchedTasks();
   if (result.ok) setSession({ status: 'signed-in', me: result.value });
   return result;
 }
@@ -94,7 +92,6 @@ export async function switchInstance(instanceId: string): Promise<ApiResult<Me>>
 }
 
 export function acceptedInvitation(me: Me): void {
-  dropPrefetchedTasks();
   setSession({ status: 'signed-in', me });
 }
 

@@ -272,3 +272,6 @@ export function mutationTouches(mutation: Mutation): { kind: EntityKind; id: str
       return [{ kind: 'call', id: mutation.args.id }];
   }
 }
+
+/** The largest attachment the server takes (ATTACHMENT_MAX_BYTES); checked before queuing. */
+export const attachmentMaxBytes = 10 * 1024 * 1024;

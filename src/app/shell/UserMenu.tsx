@@ -2,21 +2,15 @@ import { DropdownMenu } from '@kobalte/core/dropdown-menu';
 import { createSignal, lazy, Show, type JSX } from 'solid-js';
 import type { User } from '../../domain';
 import { t } from '../../i18n';
-import { showToast } from '../../ui';
-import { describeError } from '../errors';
-import { signOut } from '../session';
 import { UserButtonContent } from './user-button';
 
 const AboutDialog = lazy(() => import('./AboutDialog'));
+const SignOutDialog = lazy(() => import('./SignOutDialog'));
 
 export default function UserMenu(props: { user: User }): JSX.Element {
   const [aboutOpen, setAboutOpen] = createSignal(false);
+  const [signOutOpen, setSignOutOpen] = createSignal(false);
   let trigger: HTMLButtonElement | undefined;
-
-  async function doSignOut() {
-    const error = await signOut();
-    if (error) void showToast(describeError(error));
-  }
 
   return (
     <>
@@ -30,7 +24,7 @@ export default function UserMenu(props: { user: User }): JSX.Element {
               {t('shell.about')}
             </DropdownMenu.Item>
             <DropdownMenu.Separator class="menu-separator" />
-            <DropdownMenu.Item class="menu-item" onSelect={() => void doSignOut()}>
+            <DropdownMenu.Item class="menu-item" onSelect={() => setSignOutOpen(true)}>
               {t('shell.signOut')}
             </DropdownMenu.Item>
           </DropdownMenu.Content>
@@ -38,6 +32,9 @@ export default function UserMenu(props: { user: User }): JSX.Element {
       </DropdownMenu>
       <Show when={aboutOpen()}>
         <AboutDialog onClose={() => setAboutOpen(false)} returnFocus={() => trigger} />
+      </Show>
+      <Show when={signOutOpen()}>
+        <SignOutDialog onClose={() => setSignOutOpen(false)} returnFocus={() => trigger} />
       </Show>
     </>
   );

@@ -1,40 +1,39 @@
-// The agent's status as this tab knows it. Local only until issue 6 puts it on the server;
-// sessionStorage keeps it (and its timer) across reloads of the tab.
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import { isAgentStatus, type AgentStatus } from '../../domain';
+// The agent's status as the local store knows it: set through the `agentStatus.set` mutation (so
+// it works offline and syncs), read live from the store, so every tab shows the same status and
+// timer. Before the store opens (the first moments after sign-in) the agent counts as Offline.
+import { createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { AgentStatus } from '../../domain';
+import { createLive } from '../data/live';
+import { currentStore, withStore } from '../data/store';
+import { currentMe } from '../session';
 
 interface StatusSince {
   status: AgentStatus;
   since: number;
 }
 
-const storageKey = 'sb.agentStatus';
+const stored = createRoot(() =>
+  createLive(() => {
+    const store = currentStore();
+    const me = currentMe();
+    return store && me ? store.queries.agentStatusOf(me.user.id) : null;
+  }, undefined),
+);
 
-function read(): StatusSince {
-  try {
-    const parsed = JSON.parse(sessionStorage.getItem(storageKey) ?? 'null') as unknown;
-    if (parsed && typeof parsed === 'object') {
-      const { status, since } = parsed as Record<string, unknown>;
-      if (isAgentStatus(status) && typeof since === 'number') return { status, since };
-    }
-  } catch {
-    // Unreadable or blocked storage: start fresh.
-  }
-  return { status: 'offline', since: Date.now() };
+const startedAt = Date.now();
+
+export function agentStatus(): StatusSince {
+  const row = stored();
+  return row
+    ? { status: row.status, since: Date.parse(row.since) }
+    : { status: 'offline', since: startedAt };
 }
-
-const [agentStatus, setAgentStatusSignal] = createSignal<StatusSince>(read());
-export { agentStatus };
 
 export function setAgentStatus(status: AgentStatus): void {
   if (agentStatus().status === status) return;
-  const next = { status, since: Date.now() };
-  try {
-    sessionStorage.setItem(storageKey, JSON.stringify(next));
-  } catch {
-    // Private mode without storage: the status still changes for this page.
-  }
-  setAgentStatusSignal(next);
+  void withStore((store) =>
+    store.mutate('agentStatus.set', { status, at: new Date().toISOString() }),
+  );
 }
 
 /** The current time, ticking every `intervalMs` while the calling component lives. */

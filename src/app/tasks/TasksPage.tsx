@@ -1,26 +1,20 @@
-// A temporary read-only list. Issue 4 replaces the fetch with a Dexie liveQuery over the local
-// store (the PWA then never renders straight from the network), and issue 5 adds "New task".
-import {
-  createEffect,
-  createResource,
-  createSignal,
-  For,
-  Match,
-  on,
-  onCleanup,
-  Show,
-  Switch,
-  type JSX,
-} from 'solid-js';
-import { api, ApiError } from '../../api';
-import { isOverdue, type TaskSummary, type TaskType } from '../../domain';
+// The task list, read live from the local store: it works offline, and a colleague's change shows
+// as soon as it is pulled. Filters live in the URL so a filtered view can be bookmarked.
+import { A, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, For, lazy, Match, Show, Switch, type JSX } from 'solid-js';
+import { isOverdue, type SyncMember, type SyncTask, type TaskType } from '../../domain';
 import { t } from '../../i18n';
 import { Icon, TableMessage, type IconName } from '../../ui';
-import { describeError } from '../errors';
+import { createLive } from '../data/live';
+import { currentStore } from '../data/store';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
-import { takePrefetchedTasks } from './prefetch';
+import { FilterBar } from './FilterBar';
+import { SavedFilters } from './SavedFilters';
+import { assigneeFor, filterParams, parseTaskFilter, type TaskFilter } from './task-filter';
 import './tasks.css';
+
+const SaveFilterDialog = lazy(() => import('./SaveFilterDialog'));
 
 const typeIcons: Record<TaskType, IconName> = {
   call: 'call',
@@ -29,50 +23,38 @@ const typeIcons: Record<TaskType, IconName> = {
   manual: 'manual',
 };
 
+/** Rows rendered at most; the virtualized list of issue 5 lifts this. */
+const pageSize = 200;
+
 export function TasksPage(): JSX.Element {
   usePageTitle(() => t('tasks.title'));
-  // Keyed on the instance, so switching instance loads that instance's tasks.
-  const [tasks, { refetch }] = createResource(
-    () => currentMe()?.currentInstance?.id,
-    async () => {
-      const result = await (takePrefetchedTasks() ?? api.tasks(200));
-      if (!result.ok) throw result.error;
-      return result.value.tasks;
-    },
-  );
-  // A load that failed offline is tried again as soon as the connection is back.
-  const retryIfFailed = () => {
-    if (tasks.error) void refetch();
-  };
-  window.addEventListener('online', retryIfFailed);
-  onCleanup(() => window.removeEventListener('online', retryIfFailed));
+  const [params, setParams] = useSearchParams();
+  const filter = createMemo(() => parseTaskFilter(params), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const setFilter = (next: TaskFilter) => setParams(filterParams(next), { replace: true });
 
-  // 200 rows at once block a slow phone's main thread; paint the first screenful, then the rest
-  // in slices between frames.
-  const slice = 40;
-  const [shown, setShown] = createSignal(slice);
-  let growTimer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(
-    on(
-      () => (tasks.state === 'ready' ? tasks().length : 0),
-      (total) => {
-        clearTimeout(growTimer);
-        setShown(slice);
-        const grow = () => {
-          setShown((n) => n + slice);
-          if (shown() < total) growTimer = setTimeout(grow, 16);
-        };
-        if (total > slice) growTimer = setTimeout(grow, 16);
-      },
-    ),
+  const tasks = createLive(() => {
+    const store = currentStore();
+    const me = currentMe();
+    if (!store || !me) return null;
+    const f = filter();
+    return store.queries.tasksPage({
+      status: f.status,
+      assigneeId: assigneeFor(f, me.user.id),
+      type: f.type,
+      text: f.q,
+      limit: pageSize,
+    });
+  }, []);
+  const members = createLive(() => currentStore()?.queries.members(), []);
+  const memberNames = createMemo(
+    () => new Map(members().map((m: SyncMember) => [m.userId, m.name] as const)),
   );
-  onCleanup(() => clearTimeout(growTimer));
+  const syncing = () => currentStore() !== null;
 
-  const errorMessage = (): string | null => {
-    const error: unknown = tasks.error;
-    if (!error) return null;
-    return error instanceof ApiError ? describeError(error) : t('errors.generic');
-  };
+  const [saveOpen, setSaveOpen] = createSignal(false);
+  let saveButton: HTMLButtonElement | undefined;
   const now = Date.now();
   const columns = 7;
 
@@ -81,11 +63,21 @@ export function TasksPage(): JSX.Element {
       <div class="page-header">
         <h1>{t('tasks.title')}</h1>
         <p class="page-meta" aria-live="polite">
-          <Show when={tasks.state === 'ready' && tasks()}>
-            {(list) => t('tasks.count', list().length)}
+          <Show when={tasks.ready()}>
+            {tasks().length >= pageSize
+              ? t('tasks.shownOf', { shown: pageSize })
+              : t('tasks.count', tasks().length)}
           </Show>
         </p>
       </div>
+      <div class="tasks-tools">
+        <FilterBar filter={filter()} members={members()} onChange={setFilter} />
+        <button type="button" class="btn" ref={saveButton} onClick={() => setSaveOpen(true)}>
+          <Icon name="filter" />
+          {t('tasks.filters.save')}
+        </button>
+      </div>
+      <SavedFilters current={filter()} onApply={setFilter} />
       <div class="table-wrap">
         <table class="table tasks-table" aria-label={t('tasks.table')}>
           <thead>
@@ -109,32 +101,36 @@ export function TasksPage(): JSX.Element {
           </thead>
           <tbody>
             <Switch>
-              <Match when={errorMessage()}>
-                {(message) => (
-                  <TableMessage
-                    columns={columns}
-                    error={message()}
-                    onRetry={() => void refetch()}
-                  />
-                )}
-              </Match>
-              <Match when={tasks.loading}>
+              <Match when={!syncing() || !tasks.ready()}>
                 <TableMessage columns={columns}>{t('tasks.loading')}</TableMessage>
               </Match>
-              <Match when={tasks()?.length === 0}>
+              <Match when={tasks().length === 0}>
                 <TableMessage columns={columns}>{t('tasks.empty')}</TableMessage>
               </Match>
-              <Match when={tasks()}>
-                {(list) => (
-                  <For each={list().slice(0, shown())}>
-                    {(task) => <TaskRow task={task} now={now} />}
-                  </For>
-                )}
+              <Match when={tasks().length > 0}>
+                <For each={tasks()}>
+                  {(task) => (
+                    <TaskRow
+                      task={task}
+                      now={now}
+                      assigneeName={
+                        task.assigneeId ? memberNames().get(task.assigneeId) : undefined
+                      }
+                    />
+                  )}
+                </For>
               </Match>
             </Switch>
           </tbody>
         </table>
       </div>
+      <Show when={saveOpen()}>
+        <SaveFilterDialog
+          filter={filter()}
+          onClose={() => setSaveOpen(false)}
+          returnFocus={() => saveButton}
+        />
+      </Show>
     </div>
   );
 }
@@ -146,7 +142,11 @@ const dueFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 });
 
-function TaskRow(props: { task: TaskSummary; now: number }): JSX.Element {
+function TaskRow(props: {
+  task: SyncTask;
+  now: number;
+  assigneeName: string | undefined;
+}): JSX.Element {
   const overdue = () => isOverdue(props.task, props.now);
   return (
     <tr>
@@ -158,7 +158,9 @@ function TaskRow(props: { task: TaskSummary; now: number }): JSX.Element {
       </td>
       <td class="nowrap col-customer">{props.task.customerName}</td>
       <td class="truncate col-title" title={props.task.title}>
-        {props.task.title}
+        <A href={`/tasks/${props.task.id}`} class="task-link">
+          {props.task.title}
+        </A>
         {/* Phones drop the Customer column and show the customer under the title instead. */}
         <span class="phone-only task-customer">{props.task.customerName}</span>
       </td>
@@ -167,8 +169,8 @@ function TaskRow(props: { task: TaskSummary; now: number }): JSX.Element {
           {t(`tasks.statuses.${props.task.status}`)}
         </span>
       </td>
-      <td class="nowrap col-assignee" classList={{ muted: !props.task.assigneeName }}>
-        {props.task.assigneeName ?? t('tasks.unassigned')}
+      <td class="nowrap col-assignee" classList={{ muted: !props.task.assigneeId }}>
+        {props.task.assigneeId ? (props.assigneeName ?? '…') : t('tasks.unassigned')}
       </td>
       <td class="num col-priority">{props.task.priority}</td>
       <td class="nowrap col-due" classList={{ overdue: overdue() }}>

@@ -18,9 +18,14 @@ export class ShellPage {
     await expect(this.tasks()).toBeVisible();
   }
 
-  async signOut(): Promise<void> {
+  /** Signs out, keeping this device's copy of the data unless `wipe`. */
+  async signOut(options: { wipe?: boolean } = {}): Promise<void> {
     await this.page.getByRole('button', { name: this.userMenuName }).click();
     await this.page.getByRole('menuitem', { name: 'Sign out' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Sign out' });
+    await dialog
+      .getByRole('button', { name: options.wipe ? 'Remove data and sign out' : 'Keep data and sign out' })
+      .click();
   }
 
   /** The user menu button is named after the signed-in user. */

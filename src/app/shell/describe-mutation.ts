@@ -1,0 +1,28 @@
+import type { Mutation } from '../../domain';
+import { t } from '../../i18n';
+
+const excerpt = (text: string, max = 60) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** A few words that let the user recognise a change they made, e.g. in the rejected list. */
+export function describeMutation(mutation: Mutation): string {
+  switch (mutation.name) {
+    case 'task.create':
+      return excerpt(mutation.args.title);
+    case 'task.setStatus':
+      return t(`tasks.statuses.${mutation.args.status}`);
+    case 'task.assign':
+    case 'task.offer':
+      return '';
+    case 'comment.add':
+      return excerpt(mutation.args.body || mutation.args.attachments.map((a) => a.name).join(', '));
+    case 'agentStatus.set':
+      return t(`status.${mutation.args.status}`);
+    case 'filter.save':
+      return excerpt(mutation.args.name);
+    case 'filter.delete':
+      return '';
+    case 'call.record':
+      return mutation.args.peerName ?? mutation.args.peer;
+  }
+}

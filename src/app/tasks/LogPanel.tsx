@@ -1,0 +1,67 @@
+// "Items in Log": every action on the task, newest first, with who and when.
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import type { SyncLogItem, TaskStatus } from '../../domain';
+import { taskStatuses } from '../../domain';
+import { t } from '../../i18n';
+import { createLive } from '../data/live';
+import { currentStore } from '../data/store';
+import { formatDateTime } from './format';
+
+function statusName(value: unknown): string {
+  return typeof value === 'string' && (taskStatuses as readonly string[]).includes(value)
+    ? t(`tasks.statuses.${value as TaskStatus}`)
+    : '—';
+}
+
+function describe(item: SyncLogItem, names: Map<string, string>): string {
+  const name = (id: unknown) =>
+    typeof id === 'string' ? (names.get(id) ?? t('tasks.log.someone')) : '';
+  switch (item.kind) {
+    case 'assigned':
+      return item.data['assigneeId']
+        ? t('tasks.log.assigned', { name: name(item.data['assigneeId']) })
+        : t('tasks.log.unassigned');
+    case 'offered':
+      return t('tasks.log.offered', { name: name(item.data['toUserId']) });
+    case 'status':
+      return t('tasks.log.status', {
+        from: statusName(item.data['from']),
+        to: statusName(item.data['to']),
+      });
+    default:
+      return t(`tasks.log.${item.kind}`);
+  }
+}
+
+export function LogPanel(props: { taskId: string; names: Map<string, string> }): JSX.Element {
+  const items = createLive(() => currentStore()?.queries.logOf(props.taskId), []);
+  const newestFirst = createMemo(() => [...items()].reverse());
+  return (
+    <Show
+      when={newestFirst().length > 0}
+      fallback={
+        <p class="muted">
+          {items.ready() ? t('tasks.detail.noLog') : t('tasks.detail.loadingItems')}
+        </p>
+      }
+    >
+      <ol class="log-list" aria-label={t('tasks.detail.log')}>
+        <For each={newestFirst()}>
+          {(item) => (
+            <li class="log-item">
+              <strong>
+                {item.actorId
+                  ? (props.names.get(item.actorId) ?? t('tasks.log.someone'))
+                  : t('tasks.log.system')}
+              </strong>{' '}
+              {describe(item, props.names)}{' '}
+              <time class="muted" datetime={item.createdAt}>
+                {formatDateTime(item.createdAt)}
+              </time>
+            </li>
+          )}
+        </For>
+      </ol>
+    </Show>
+  );
+}
