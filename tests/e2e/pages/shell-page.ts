@@ -24,7 +24,9 @@ export class ShellPage {
     await this.page.getByRole('menuitem', { name: 'Sign out' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Sign out' });
     await dialog
-      .getByRole('button', { name: options.wipe ? 'Remove data and sign out' : 'Keep data and sign out' })
+      .getByRole('button', {
+        name: options.wipe ? 'Remove data and sign out' : 'Keep data and sign out',
+      })
       .click();
   }
 
