@@ -39,7 +39,10 @@ export class SyncDb extends Dexie {
     // Relaxed durability: a commit is done once the OS has it, not after an fsync. It loses data
     // only on power loss (Firefox's and Safari's default anyway) and speeds up bootstrap writes.
     super(name, { chromeTransactionDurability: 'relaxed', ...options });
-    for (const { version, stores } of schemaVersions) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of schemaVersions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

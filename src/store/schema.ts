@@ -4,9 +4,13 @@
 // Indexes serve the list queries; compound ones end in the sort key so "where X, newest first,
 // limit 50" reads 50 index entries instead of scanning. Each index costs time on every write
 // (bootstrap puts thousands of tasks), so only what a query needs is indexed.
+import type { Transaction } from 'dexie';
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
+  /** Rewrites rows of the previous version (see schema.test.ts for the upgrade harness). */
+  upgrade?: (tx: Transaction) => Promise<void>;
 }
 
 export const schemaVersions: readonly SchemaVersion[] = [
