@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 
 // Client units, the server suite once per database dialect, and `sip`: the real Kamailio
-// (deploy/kamailio/run.sh) driven by a small SIP client (run alone: vitest run --project sip).
+// (deploy/kamailio/run.sh) driven by a small SIP client (run alone: vitest run --project sip), and
+// `firefox`: Debian's Firefox ESR through puppeteer-core against the built server, and the
+// tcp-proxy it reaches the server through (run after a build: vitest run --project firefox).
 export default defineConfig({
   test: {
     projects: [
@@ -27,6 +29,17 @@ export default defineConfig({
           include: ['server/src/**/*.test.ts'],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['server/src/test-support/postgres-global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts', 'tests/support/**/*.test.ts'],
+          globalSetup: ['tests/firefox/global-setup.ts'],
+          // One Firefox at a time: each takes a core or more while it starts.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
