@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: format, lint, typecheck, unit and server tests on SQLite and PostgreSQL,
-# then end-to-end tests in Debian's Chromium against the real built server.
+# then end-to-end tests in Debian's Chromium, then Debian's Firefox, against the real built server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/ensure.sh
@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 ensure_npm
 ensure_chromium
+ensure_firefox
 ensure_postgres
 
 echo "== check: format, lint, typecheck"
@@ -29,5 +30,8 @@ BUILD_ID=e2e-next npx vite build --outDir .run/dist-next --emptyOutDir --logLeve
 echo "== end-to-end (Chromium, real server, real Kamailio and rtpengine, sipp as an outside caller)"
 ensure_sipp
 run_isolated npx playwright test
+
+echo "== Firefox (puppeteer-core over WebDriver BiDi, real server behind a switchable proxy)"
+run_isolated npx vitest run --project firefox
 
 echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -26,6 +26,8 @@ ensure_npm() {
 }
 
 ensure_chromium() { ensure_debian /usr/bin/chromium chromium fonts-liberation; }
+# Firefox ESR for tests/firefox (driven by puppeteer-core over WebDriver BiDi).
+ensure_firefox() { ensure_debian /usr/bin/firefox-esr firefox-esr; }
 
 # PostgreSQL for the database tests; the tests start their own throwaway cluster.
 ensure_postgres() {
