@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
@@ -18,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStatic, wantsAppShell } from './http/static.js';
 import type { App } from './http/types.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { LocalPoker, type Poker } from './sync/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -25,9 +27,13 @@ export interface BuildAppOptions {
   /** Defaults to SMTP from config (or a logger when SMTP_URL is unset). */
   mailer?: Mailer;
   clock?: Clock;
+  /** Defaults to this node's sockets (one server node). */
+  poker?: Poker;
 }
 
 const BODY_LIMIT = 256 * 1024;
+/** Sync sockets that miss a ping for this long are dropped. */
+const SOCKET_HEARTBEAT_MS = 30_000;
 
 /** The whole HTTP server without listening, so tests drive it with inject(). */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
@@ -43,12 +49,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.smtpFrom, app.log);
   if (!options.mailer) app.addHook('onClose', async () => mailer.close());
+  const sockets = new LocalPoker();
+  sockets.startHeartbeat(SOCKET_HEARTBEAT_MS);
+  app.addHook('onClose', async () => sockets.stopHeartbeat());
   const ctx: AppContext = {
     config,
     db,
     mailer,
     clock: options.clock ?? systemClock,
     passwords: new PasswordChecker(config.scryptLogN),
+    poker: options.poker ?? sockets,
+    sockets,
   };
 
   app.setErrorHandler(errorHandler);
@@ -62,6 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
   });
   await app.register(cookie);
+  // Before the routes, so it can take the upgrade of GET /api/sync/socket.
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

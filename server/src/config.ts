@@ -26,6 +26,8 @@ export interface Config {
   /** log2 of the scrypt cost N; production default 15, tests lower it to stay fast. */
   readonly scryptLogN: number;
   readonly seedDemo: boolean;
+  /** The largest attachment PUT /api/attachments/:id accepts, in bytes. */
+  readonly attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -146,5 +148,12 @@ export function parseConfig(env: Env = process.env): Config {
     trustProxy: flag(env, 'TRUST_PROXY', false),
     scryptLogN: integer(env, 'SCRYPT_LOG_N', 15, 4, 20),
     seedDemo: flag(env, 'SEED_DEMO', false),
+    attachmentMaxBytes: integer(
+      env,
+      'ATTACHMENT_MAX_BYTES',
+      10 * 1024 * 1024,
+      1,
+      1024 * 1024 * 1024,
+    ),
   });
 }

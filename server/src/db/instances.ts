@@ -16,7 +16,10 @@ export interface MemberRow {
   extension: string | null;
 }
 
-export async function insertInstance(db: Db, instance: InstancesTable): Promise<void> {
+export async function insertInstance(
+  db: Db,
+  instance: Omit<InstancesTable, 'change_seq'>,
+): Promise<void> {
   await db.insertInto('instances').values(instance).execute();
 }
 

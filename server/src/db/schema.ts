@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Table shapes shared by both dialects. Times are ISO-8601 UTC strings (sortable as text),
 // flags are 0/1 integers, ids are server-made UUID strings.
 export type Role = 'agent' | 'team_leader' | 'admin';
@@ -21,6 +23,8 @@ export interface InstancesTable {
   /** ^[a-z][a-z0-9]{1,30}$, unique: SIP users of the instance are '<sip_prefix>-<extension>'. */
   sip_prefix: string;
   created_at: string;
+  /** The instance's change sequence: the seq of its latest row in sync_changes. */
+  change_seq: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -104,6 +108,114 @@ export interface TasksTable {
   created_at: string;
   updated_at: string;
   version: number;
+  description: string;
+  contact_id: string | null;
+  offered_to_id: string | null;
+  created_by_id: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  instance_id: string;
+  task_id: string;
+  author_id: string;
+  body: string;
+  /** JSON array of {id, name, size, type}. */
+  attachments: string;
+  created_at: string;
+}
+
+export interface LogItemsTable {
+  id: string;
+  instance_id: string;
+  task_id: string;
+  actor_id: string | null;
+  kind: string;
+  /** JSON object, kind-specific. */
+  data: string;
+  created_at: string;
+}
+
+export interface SavedFiltersTable {
+  id: string;
+  instance_id: string;
+  owner_id: string;
+  name: string;
+  shared: number;
+  /** JSON object. */
+  query: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  updated_at: string;
+}
+
+export interface AgentStatusesTable {
+  instance_id: string;
+  user_id: string;
+  status: string;
+  since: string;
+}
+
+export interface CallHistoryTable {
+  id: string;
+  instance_id: string;
+  user_id: string;
+  direction: string;
+  peer: string;
+  peer_name: string | null;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string;
+  outcome: string;
+  task_id: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  instance_id: string;
+  uploader_id: string;
+  task_id: string | null;
+  name: string;
+  type: string;
+  size: number;
+  bytes: Buffer;
+  created_at: string;
+}
+
+export interface SyncChangesTable {
+  instance_id: string;
+  seq: number;
+  kind: string;
+  entity_id: string;
+  audience_user_id: string | null;
+}
+
+export interface SyncClientsTable {
+  client_id: string;
+  user_id: string;
+  instance_id: string;
+  last_seq: number;
+  created_at: string;
+}
+
+export interface SyncResultsTable {
+  client_id: string;
+  seq: number;
+  mutation_id: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  /** JSON [{kind, id}]: what a rejected mutation touched. */
+  touched: string;
 }
 
 export interface Database {
@@ -118,4 +230,14 @@ export interface Database {
   meta: MetaTable;
   skills: SkillsTable;
   tasks: TasksTable;
+  comments: CommentsTable;
+  log_items: LogItemsTable;
+  saved_filters: SavedFiltersTable;
+  contacts: ContactsTable;
+  agent_statuses: AgentStatusesTable;
+  call_history: CallHistoryTable;
+  attachments: AttachmentsTable;
+  sync_changes: SyncChangesTable;
+  sync_clients: SyncClientsTable;
+  sync_results: SyncResultsTable;
 }

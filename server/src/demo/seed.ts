@@ -92,6 +92,10 @@ function makeTask(
     created_at: new Date(createdAt).toISOString(),
     updated_at: new Date(updatedAt).toISOString(),
     version: 1,
+    description: '',
+    contact_id: null,
+    offered_to_id: null,
+    created_by_id: null,
   };
 }
 

@@ -2,6 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isApiPath } from './api-paths.js';
 import { AppError } from './errors.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes raw bytes of any type (attachments); the Origin check still applies. */
+    rawBody?: boolean;
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hasBody(request: FastifyRequest): boolean {
@@ -19,7 +26,8 @@ function isJson(request: FastifyRequest): boolean {
 /**
  * State-changing API requests must come from our own pages: an Origin equal to the public origin
  * or the request's own origin (or, without Origin, Sec-Fetch-Site: same-origin), and a JSON body,
- * which a cross-site form cannot send without a CORS preflight.
+ * which a cross-site form cannot send without a CORS preflight. Routes marked `rawBody` (uploads
+ * by PUT, which no form can send either) take any body type once the Origin check has passed.
  */
 export function registerCsrfGuard(app: FastifyInstance, publicUrl: string): void {
   const publicOrigin = new URL(publicUrl).origin;
@@ -36,7 +44,7 @@ export function registerCsrfGuard(app: FastifyInstance, publicUrl: string): void
         'Cross-site request rejected: the Origin is missing or foreign.',
       );
     }
-    if (hasBody(request) && !isJson(request)) {
+    if (hasBody(request) && !isJson(request) && request.routeOptions.config.rawBody !== true) {
       throw new AppError('csrf_rejected', 'Request bodies must be sent as application/json.');
     }
   });

@@ -19,7 +19,12 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
+  /** Only on a sync push's 409: the seq the server waits for (docs/contract.md, Sync). */
+  expectedSeq?: number;
 }
+
+/** Fields an error answer carries beside `error`, for the few errors that need one. */
+export type ErrorExtra = Pick<ErrorBody, 'expectedSeq'>;
 
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -27,6 +32,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
+    readonly extra?: ErrorExtra,
   ) {
     super(message);
   }
@@ -111,7 +117,7 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   return reply
     .code(error.status)
     .type('application/json')
-    .send(errorBody(error.code, error.message));
+    .send({ ...errorBody(error.code, error.message), ...error.extra });
 }
 
 export function errorHandler(

@@ -16,6 +16,7 @@ export const ErrorSchema = Type.Object(
       code: Type.Union(Object.keys(ERROR_STATUS).map((code) => Type.Literal(code))),
       message: Type.String(),
     }),
+    expectedSeq: Type.Optional(Type.Integer({ description: 'Sync push gap: push from this seq.' })),
   },
   { description: 'Every error: a stable code and an English sentence.' },
 );

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as accounts from './0001_accounts.js';
 import * as tasks from './0002_tasks.js';
 import * as sipPrefix from './0003_sip_prefix.js';
+import * as sync from './0004_sync.js';
 
 // A static list (not a folder scan) so the compiled server finds every migration. Ordered by id.
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_accounts': accounts,
   '0002_tasks': tasks,
   '0003_sip_prefix': sipPrefix,
+  '0004_sync': sync,
 };

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { App } from '../types.js';
+import { attachmentRoutes } from './attachments.js';
 import { healthRoutes } from './health.js';
 import { invitationRoutes } from './invitations.js';
 import { memberRoutes } from './members.js';
@@ -7,6 +8,8 @@ import { openApiRoutes } from './openapi.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { sessionRoutes } from './session.js';
 import { sipRoutes } from './sip.js';
+import { syncSocketRoutes } from './sync-socket.js';
+import { syncRoutes } from './sync.js';
 import { taskRoutes } from './tasks.js';
 
 export function registerRoutes(app: App, ctx: AppContext): void {
@@ -17,5 +20,8 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   invitationRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   sipRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  syncSocketRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
   openApiRoutes(app);
 }

@@ -1,0 +1,208 @@
+import {
+  findUserById,
+  insertLogItems,
+  insertTask,
+  isMember,
+  lockTask,
+  taskIdTaken,
+  updateTask,
+  type ChangeRecord,
+  type LogItemsTable,
+  type TaskPatch,
+} from '../db/index.js';
+import {
+  everyone,
+  isOneOf,
+  isoTime,
+  ok,
+  reject,
+  UUID,
+  type ApplyContext,
+  type Outcome,
+} from './apply-context.js';
+import type { IncomingArgs } from './incoming.js';
+import { taskStatuses, taskTypes, type EntityRef, type LogKind } from './protocol.js';
+
+export const TITLE_MAX = 500;
+export const DESCRIPTION_MAX = 10_000;
+export const PRIORITY_MIN = 1;
+export const PRIORITY_MAX = 5;
+
+const taskRef = (id: string): EntityRef => ({ kind: 'task', id });
+
+/** A log item of a task action, and its change record. */
+export function logItem(
+  ctx: ApplyContext,
+  taskId: string,
+  kind: LogKind,
+  data: Record<string, unknown>,
+): { row: LogItemsTable; change: ChangeRecord } {
+  const id = ctx.newId();
+  return {
+    row: {
+      id,
+      instance_id: ctx.actor.instanceId,
+      task_id: taskId,
+      actor_id: ctx.actor.userId,
+      kind,
+      data: JSON.stringify(data),
+      created_at: ctx.now,
+    },
+    change: everyone('logItem', id),
+  };
+}
+
+async function writeLog(
+  ctx: ApplyContext,
+  items: { row: LogItemsTable; change: ChangeRecord }[],
+): Promise<ChangeRecord[]> {
+  await insertLogItems(
+    ctx.tx,
+    items.map((i) => i.row),
+  );
+  return items.map((i) => i.change);
+}
+
+async function nameOf(ctx: ApplyContext, userId: string): Promise<string> {
+  return (await findUserById(ctx.tx, userId))?.name ?? 'a colleague';
+}
+
+const isLeader = (ctx: ApplyContext) => ctx.actor.role !== 'agent';
+
+export async function taskCreate(
+  ctx: ApplyContext,
+  a: IncomingArgs['task.create'],
+): Promise<Outcome> {
+  const touched = [taskRef(a.id)];
+  const invalid = (message: string) => reject('invalid', message, touched);
+  if (!UUID.test(a.id)) return invalid('The task id must be a UUID.');
+  if (!isOneOf(taskTypes, a.type)) return invalid(`"${a.type}" is not a task type.`);
+  const title = a.title.trim();
+  if (title === '') return invalid('A task needs a title.');
+  if (title.length > TITLE_MAX) return invalid(`A title can have at most ${TITLE_MAX} characters.`);
+  if (a.description.length > DESCRIPTION_MAX) {
+    return invalid('A description can have at most 10,000 characters.');
+  }
+  if (!Number.isInteger(a.priority) || a.priority < PRIORITY_MIN || a.priority > PRIORITY_MAX) {
+    return invalid(`Priority must be a whole number from ${PRIORITY_MIN} to ${PRIORITY_MAX}.`);
+  }
+  if (a.skills.length > 20) return invalid('A task can need at most 20 skills.');
+  const dueAt = a.dueAt === null ? null : isoTime(a.dueAt);
+  if (dueAt === undefined) return invalid('The due time is not a time.');
+
+  const { instanceId, userId } = ctx.actor;
+  if (await taskIdTaken(ctx.tx, a.id)) {
+    const existing = await lockTask(ctx.tx, instanceId, a.id);
+    // The same client's create arriving again under a new seq: already done.
+    if (existing?.created_by_id === userId) return ok();
+    return reject('conflict', 'A task with this id exists already.', touched);
+  }
+  if (a.assigneeId !== null) {
+    if (a.assigneeId !== userId && !isLeader(ctx)) {
+      return reject('forbidden', 'Agents can only assign tasks to themselves.', touched);
+    }
+    if (!(await isMember(ctx.tx, instanceId, a.assigneeId))) {
+      return invalid('The assignee is not a member of this instance.');
+    }
+  }
+  await insertTask(ctx.tx, {
+    id: a.id,
+    instance_id: instanceId,
+    type: a.type,
+    channel: a.channel.trim(),
+    title,
+    description: a.description,
+    customer_name: a.customerName.trim(),
+    customer_phone: a.customerPhone,
+    customer_email: a.customerEmail,
+    contact_id: a.contactId,
+    status: 'open',
+    assignee_id: a.assigneeId,
+    offered_to_id: null,
+    priority: a.priority,
+    skills: JSON.stringify([...new Set(a.skills)]),
+    due_at: dueAt,
+    created_by_id: userId,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    version: 1,
+  });
+  const log = [logItem(ctx, a.id, 'created', {})];
+  if (a.assigneeId !== null)
+    log.push(logItem(ctx, a.id, 'assigned', { assigneeId: a.assigneeId, from: null }));
+  return ok([everyone('task', a.id), ...(await writeLog(ctx, log))]);
+}
+
+export async function taskSetStatus(
+  ctx: ApplyContext,
+  a: IncomingArgs['task.setStatus'],
+): Promise<Outcome> {
+  const touched = [taskRef(a.taskId)];
+  if (!isOneOf(taskStatuses, a.status)) {
+    return reject('invalid', `"${a.status}" is not a task status.`, touched);
+  }
+  const task = await lockTask(ctx.tx, ctx.actor.instanceId, a.taskId);
+  if (!task) return reject('not_found', 'This task no longer exists.', touched);
+  // Last writer wins; setting the status it has already changes nothing.
+  if (task.status === a.status) return ok();
+  await updateTask(ctx.tx, ctx.actor.instanceId, task.id, { status: a.status }, ctx.now);
+  const log = [logItem(ctx, task.id, 'status', { from: task.status, to: a.status })];
+  return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
+}
+
+export async function taskAssign(
+  ctx: ApplyContext,
+  a: IncomingArgs['task.assign'],
+): Promise<Outcome> {
+  const touched = [taskRef(a.taskId)];
+  const { instanceId, userId } = ctx.actor;
+  const task = await lockTask(ctx.tx, instanceId, a.taskId);
+  if (!task) return reject('not_found', 'This task no longer exists.', touched);
+  if (task.assignee_id === a.assigneeId) return ok();
+
+  if (!isLeader(ctx)) {
+    const releasingOwn = a.assigneeId === null && task.assignee_id === userId;
+    if (a.assigneeId !== userId && !releasingOwn) {
+      return reject('forbidden', 'Agents can only assign tasks to themselves.', touched);
+    }
+    // No task is ever given to two agents: the first one to take it keeps it.
+    if (a.assigneeId === userId && task.assignee_id !== null) {
+      const holder = await nameOf(ctx, task.assignee_id);
+      return reject('conflict', `${holder} has already taken this task.`, touched);
+    }
+  }
+  if (a.assigneeId !== null && !(await isMember(ctx.tx, instanceId, a.assigneeId))) {
+    return reject('invalid', 'The assignee is not a member of this instance.', touched);
+  }
+  const patch: TaskPatch = { assignee_id: a.assigneeId };
+  // Taking a task that was offered to you answers the offer.
+  if (task.offered_to_id !== null && task.offered_to_id === a.assigneeId)
+    patch.offered_to_id = null;
+  await updateTask(ctx.tx, instanceId, task.id, patch, ctx.now);
+  const log = [
+    logItem(ctx, task.id, 'assigned', { assigneeId: a.assigneeId, from: task.assignee_id }),
+  ];
+  return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
+}
+
+export async function taskOffer(
+  ctx: ApplyContext,
+  a: IncomingArgs['task.offer'],
+): Promise<Outcome> {
+  const touched = [taskRef(a.taskId)];
+  const { instanceId, userId } = ctx.actor;
+  const task = await lockTask(ctx.tx, instanceId, a.taskId);
+  if (!task) return reject('not_found', 'This task no longer exists.', touched);
+  if (a.toUserId === userId)
+    return reject('invalid', 'You cannot offer a task to yourself.', touched);
+  if (!(await isMember(ctx.tx, instanceId, a.toUserId))) {
+    return reject('invalid', 'You can only offer a task to a member of this instance.', touched);
+  }
+  if (!isLeader(ctx) && task.assignee_id !== null && task.assignee_id !== userId) {
+    return reject('forbidden', 'You can only offer your own or unassigned tasks.', touched);
+  }
+  if (task.offered_to_id === a.toUserId) return ok();
+  await updateTask(ctx.tx, instanceId, task.id, { offered_to_id: a.toUserId }, ctx.now);
+  const log = [logItem(ctx, task.id, 'offered', { toUserId: a.toUserId })];
+  return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
+}
