@@ -19,9 +19,16 @@ interface SyncRegistration {
   sync?: { register(tag: string): Promise<void> };
 }
 
+interface VisibleDocument {
+  visibilityState: string;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
 export function hostEnvironment(): SyncEnvironment {
   const scope = globalThis as typeof globalThis & Partial<EventTarget>;
-  const doc = (globalThis as { document?: Document }).document;
+  // Typed structurally: the service worker's lib has no Document.
+  const doc = (globalThis as { document?: VisibleDocument }).document;
   return {
     isOnline: () => globalThis.navigator?.onLine ?? true,
     onOnlineChange(listener) {

@@ -26,3 +26,4 @@ export {
   type StorageOptions,
 } from './registry';
 export { requestPersistentStorage, persistentStorageAnswer, type PersistAnswer } from './persist';
+export { flushAllDatabases, shouldRetryLater, type BackgroundFlushReport } from './background';

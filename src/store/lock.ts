@@ -6,12 +6,17 @@ const held = new Set<string>();
 export type Locked<T> = { acquired: true; value: T } | { acquired: false };
 
 export async function withSyncLock<T>(name: string, run: () => Promise<T>): Promise<Locked<T>> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  // Typed loosely: this runs in pages and in the service worker (WorkerNavigator).
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
   if (locks) {
-    return locks.request(name, { ifAvailable: true }, async (lock): Promise<Locked<T>> => {
-      if (!lock) return { acquired: false };
-      return { acquired: true, value: await run() };
-    });
+    return locks.request(
+      name,
+      { ifAvailable: true },
+      async (lock: Lock | null): Promise<Locked<T>> => {
+        if (!lock) return { acquired: false };
+        return { acquired: true, value: await run() };
+      },
+    );
   }
   if (held.has(name)) return { acquired: false };
   held.add(name);
