@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext } from '@playwright/test';
 import { chromiumLaunchOptions, e2ePort } from '../support/browser.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { TasksPage } from './pages/tasks-page.js';
 import { apiAs } from './support/accounts.js';
@@ -12,8 +13,25 @@ import { bootstrapOf, createTaskAs, taskOnServer } from './support/sync-api.js';
 
 const baseURL = `http://127.0.0.1:${e2ePort}`;
 
-function launchAlice(profile: string, offline: boolean): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, baseURL, offline });
+// Alice reaches the server through a proxy that can refuse connections: Playwright's offline
+// switch does not stop the service worker's own fetches (its Background Sync flushed the outbox
+// "offline"), and a real outage stops both. Her origin is the proxy's for the whole test.
+function launchAlice(proxy: TcpProxy, profile: string, offline: boolean): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    ...chromiumLaunchOptions,
+    baseURL: proxy.url,
+    offline,
+  });
+}
+
+async function goOffline(alice: BrowserContext, proxy: TcpProxy): Promise<void> {
+  proxy.setMode('refuse');
+  await alice.setOffline(true);
+}
+
+async function goOnline(alice: BrowserContext, proxy: TcpProxy): Promise<void> {
+  proxy.setMode('pass');
+  await alice.setOffline(false);
 }
 
 test('offline work survives a browser restart and syncs exactly once, in order', async ({
@@ -36,8 +54,9 @@ test('offline work survives a browser restart and syncs exactly once, in order',
   await bobTasks.openTask(title);
 
   const profile = await mkdtemp(path.join(tmpdir(), 'sb-alice-'));
+  const proxy = await startTcpProxy({ targetPort: e2ePort });
   try {
-    let alice = await launchAlice(profile, false);
+    let alice = await launchAlice(proxy, profile, false);
     let page = alice.pages()[0] ?? (await alice.newPage());
     await new SignInPage(page).open();
     await new SignInPage(page).signIn('alice@demo.test');
@@ -45,7 +64,7 @@ test('offline work survives a browser restart and syncs exactly once, in order',
     await tasks.openTask(title);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
-    await alice.setOffline(true);
+    await goOffline(alice, proxy);
     await expect(tasks.syncStatus()).toContainText('Offline');
     await tasks.addComment(commentText, {
       name: 'receipt.txt',
@@ -60,7 +79,7 @@ test('offline work survives a browser restart and syncs exactly once, in order',
     await alice.close();
 
     // Started again, still offline: everything is there and still waiting.
-    alice = await launchAlice(profile, true);
+    alice = await launchAlice(proxy, profile, true);
     page = alice.pages()[0] ?? (await alice.newPage());
     await page.goto(`/tasks/${taskId}`);
     tasks = new TasksPage(page);
@@ -74,7 +93,7 @@ test('offline work survives a browser restart and syncs exactly once, in order',
       tasks.savedFilters().getByRole('button', { name: `Apply filter ${filterName}` }),
     ).toBeVisible();
 
-    await alice.setOffline(false);
+    await goOnline(alice, proxy);
     await expect(tasks.syncStatus()).not.toContainText('waiting to sync', { timeout: 15_000 });
     const syncedAt = Date.now();
 
@@ -114,6 +133,7 @@ test('offline work survives a browser restart and syncs exactly once, in order',
     await aliceApi.dispose();
     await alice.close();
   } finally {
+    await proxy.close();
     await bobContext.close();
     await bobApi.dispose();
     await rm(profile, { recursive: true, force: true });
