@@ -1,36 +1,51 @@
 // liveQuery runs only where a global indexedDB exists (Dexie issue 2046).
 import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
-import { createQueries } from './live';
+import { createQueries, type Live } from './live';
 import { writeMutation } from './mutate';
 import { newTask, openTestDb, steppingClock } from './testing/fixtures';
+
+/** Subscribes and records every value; `until` resolves once a value matches. */
+function record<T>(source: Live<T>) {
+  const values: T[] = [];
+  const waiters: { match: (value: T) => boolean; resolve: () => void }[] = [];
+  const subscription = source.subscribe((value) => {
+    values.push(value);
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.match(value)) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  });
+  return {
+    values,
+    subscription,
+    until: (match: (value: T) => boolean) =>
+      values.some(match)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ match, resolve })),
+  };
+}
 
 it('a live list re-emits after a mutation and stops after unsubscribe', async () => {
   const { db } = openTestDb();
   const queries = createQueries(db);
-  const seen: string[][] = [];
-  const pending: number[] = [];
-  let changed: () => void = () => {};
-  const subscription = queries.tasksPage({ status: 'open', limit: 10 }).subscribe((tasks) => {
-    seen.push(tasks.map((t) => t.id));
-    changed();
-  });
-  const count = queries.pendingCount().subscribe((n) => pending.push(n));
-  const next = () => new Promise<void>((resolve) => (changed = resolve));
+  const tasks = record(queries.tasksPage({ status: 'open', limit: 10 }));
+  const pending = record(queries.pendingCount());
+  await tasks.until((list) => list.length === 0);
+  await pending.until((n) => n === 0);
 
-  await next();
-  expect(seen).toEqual([[]]);
   const ctx = { userId: 'u1', now: steppingClock() };
-  const arrived = next();
   await writeMutation(db, ctx, 'task.create', newTask('t1'));
-  await arrived;
-  expect(seen.at(-1)).toEqual(['t1']);
-  expect(pending.at(-1)).toBe(1);
+  await tasks.until((list) => list.map((t) => t.id).join() === 't1');
+  await pending.until((n) => n === 1);
 
-  subscription.unsubscribe();
-  count.unsubscribe();
-  const before = seen.length;
+  tasks.subscription.unsubscribe();
+  pending.subscription.unsubscribe();
+  const before = tasks.values.length;
   await writeMutation(db, ctx, 'task.create', newTask('t2'));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(seen.length).toBe(before);
+  // A fresh subscription sees t2: the old one would have been notified by now.
+  const fresh = record(queries.tasksPage({ status: 'open', limit: 10 }));
+  await fresh.until((list) => list.length === 2);
+  fresh.subscription.unsubscribe();
+  expect(tasks.values.length).toBe(before);
 });

@@ -141,6 +141,45 @@ describe('text search', () => {
     expect(new Set(reads)).toEqual(new Set(['tasks:words']));
   });
 
+  it('a common word walks the newest-first list and stops at the limit', async () => {
+    await db.tasks.bulkPut(
+      Array.from({ length: 400 }, (_, i) =>
+        toStoredTask(
+          task({
+            id: `n${i}`,
+            title: `Common question ${i}`,
+            status: i % 2 ? 'open' : 'pending',
+            updatedAt: minute(100 + i),
+          }),
+        ),
+      ),
+    );
+    reads.length = 0;
+    expect(ids(await readTasksPage(db, { text: 'common', limit: 3 }))).toEqual([
+      'n399',
+      'n398',
+      'n397',
+    ]);
+    expect(ids(await readTasksPage(db, { text: 'comm quest', status: 'open', limit: 2 }))).toEqual([
+      'n399',
+      'n397',
+    ]);
+    expect(ids(await readTasksPage(db, { text: 'common 12', limit: 50 }))).toEqual([
+      'n129',
+      'n128',
+      'n127',
+      'n126',
+      'n125',
+      'n124',
+      'n123',
+      'n122',
+      'n121',
+      'n120',
+      'n12',
+    ]);
+    expect(reads).toContain('tasks:[status+updatedAt]');
+  });
+
   it('combines text with status and assignee', async () => {
     expect(ids(await readTasksPage(db, { text: 'berg', status: 'open', limit: 50 }))).toEqual([
       'e',

@@ -29,10 +29,10 @@ export interface TasksQuery {
 }
 
 /**
- * A text search reads at most this many index matches before sorting them newest first: enough
- * for any query of two or more letters, and a bound on a one-letter one.
+ * Below this many word-index matches, a search reads them and sorts; above it, it walks the
+ * newest-first list indexes and keeps the matches, which stops after `limit` hits.
  */
-const searchCandidates = 2000;
+const fewMatches = 300;
 
 const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }) =>
   a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
@@ -41,47 +41,67 @@ export async function readTasksPage(db: SyncDb, query: TasksQuery): Promise<Sync
   const { status, assigneeId, type, limit } = query;
   const tokens = queryTokens(query.text ?? '');
   const assigneeKey = assigneeId === undefined ? undefined : (assigneeId ?? '');
-  const fits = (task: StoredTask) =>
-    (status === undefined || task.status === status) &&
-    (assigneeKey === undefined || task.assigneeKey === assigneeKey) &&
-    (type === undefined || task.type === type);
+  if (tokens.length === 0) return listTasks(db, { status, assigneeKey, type }, limit, null);
 
-  if (tokens.length > 0) {
-    // The longest token is the most selective prefix to walk the word index with.
-    const first = tokens.reduce((a, b) => (b.length > a.length ? b : a));
-    const found = await db.tasks
-      .where('words')
-      .startsWith(first)
-      .distinct()
-      .filter((task) => fits(task) && matchesAll(task.words, tokens))
-      .limit(searchCandidates)
-      .toArray();
-    return found.sort(newestFirst).slice(0, limit);
-  }
+  // Keys only (no records read): the longest token is the most selective prefix.
+  const first = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+  const keys = new Set(await db.tasks.where('words').startsWith(first).primaryKeys());
+  const matches = (task: StoredTask) => keys.has(task.id) && matchesAll(task.words, tokens);
+  if (keys.size > fewMatches) return listTasks(db, { status, assigneeKey, type }, limit, matches);
 
-  // One index range per status, newest first; merging three short lists is cheaper than an
-  // extra plain updatedAt index on every task write.
+  const found = await db.tasks.bulkGet([...keys]);
+  return found
+    .filter((task): task is StoredTask => task !== undefined)
+    .filter(
+      (task) =>
+        matches(task) &&
+        (status === undefined || task.status === status) &&
+        (assigneeKey === undefined || task.assigneeKey === assigneeKey) &&
+        (type === undefined || task.type === type),
+    )
+    .sort(newestFirst)
+    .slice(0, limit);
+}
+
+interface ListCriteria {
+  status: TaskStatus | undefined;
+  assigneeKey: string | undefined;
+  type: TaskType | undefined;
+}
+
+/**
+ * One index range per status, newest first; merging three short lists is cheaper than an extra
+ * plain updatedAt index on every task write.
+ */
+async function listTasks(
+  db: SyncDb,
+  { status, assigneeKey, type }: ListCriteria,
+  limit: number,
+  also: ((task: StoredTask) => boolean) | null,
+): Promise<SyncTask[]> {
   const statuses = status ? [status] : taskStatuses;
   const lists = await Promise.all(
     statuses.map((s) => {
+      let range;
       if (assigneeKey !== undefined) {
-        return db.tasks
+        range = db.tasks
           .where('[assigneeKey+status+updatedAt]')
-          .between([assigneeKey, s, Dexie.minKey], [assigneeKey, s, Dexie.maxKey])
-          .reverse()
-          .filter((task) => type === undefined || task.type === type)
-          .limit(limit)
-          .toArray();
+          .between([assigneeKey, s, Dexie.minKey], [assigneeKey, s, Dexie.maxKey]);
+      } else if (type) {
+        range = db.tasks
+          .where('[type+status+updatedAt]')
+          .between([type, s, Dexie.minKey], [type, s, Dexie.maxKey]);
+      } else {
+        range = db.tasks.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]);
       }
-      const [index, lead] = type
-        ? ['[type+status+updatedAt]', [type, s]]
-        : ['[status+updatedAt]', [s]];
-      return db.tasks
-        .where(index)
-        .between([...lead, Dexie.minKey], [...lead, Dexie.maxKey])
-        .reverse()
-        .limit(limit)
-        .toArray();
+      const needsType = assigneeKey !== undefined && type !== undefined;
+      const collection = range.reverse();
+      if (needsType || also) {
+        collection.filter(
+          (task) => (!needsType || task.type === type) && (also === null || also(task)),
+        );
+      }
+      return collection.limit(limit).toArray();
     }),
   );
   return lists.flat().sort(newestFirst).slice(0, limit);
@@ -113,6 +133,9 @@ export async function readFilters(db: SyncDb): Promise<SyncFilter[]> {
   return (await db.filters.toArray()).sort(byName);
 }
 
+/** Contacts are a few thousand at most: a search reads this many matches, then sorts by name. */
+const contactCandidates = 2000;
+
 export async function readContacts(db: SyncDb, text: string, limit = 50): Promise<SyncContact[]> {
   const tokens = queryTokens(text);
   if (tokens.length === 0) return db.contacts.orderBy('name').limit(limit).toArray();
@@ -122,7 +145,7 @@ export async function readContacts(db: SyncDb, text: string, limit = 50): Promis
     .startsWith(first)
     .distinct()
     .filter((contact) => matchesAll(contact.words, tokens))
-    .limit(searchCandidates)
+    .limit(contactCandidates)
     .toArray();
   return found.sort(byName).slice(0, limit);
 }

@@ -10,9 +10,12 @@ export function tokenize(text: string): string[] {
     const token = raw.replace(trimPunctuation, '');
     if (token === '') continue;
     out.push(token);
-    // "anna.berg@example.com" is also found by "berg" and "example".
+    // "anna.berg@example.com" is also found by "berg" and "example" (not by "com": every
+    // index entry costs bootstrap time, and a top-level domain finds everyone).
     if (/[@._+-]/.test(token)) {
-      for (const part of token.split(/[@._+-]+/)) if (part !== '') out.push(part);
+      const parts = token.split(/[@._+-]+/).filter((part) => part !== '');
+      if (token.includes('@') && parts.length > 2) parts.pop();
+      out.push(...parts);
     }
   }
   return out;
@@ -22,20 +25,27 @@ function phoneDigits(phone: string): string {
   return phone.replace(/\D+/g, '');
 }
 
-/** The index entries for a record: unique tokens, ≥ 1 character. */
+/**
+ * The index entries for a record: unique tokens of 2 characters or more (a 1-character entry
+ * would answer only 1-character queries, and costs a write like any other).
+ */
 export function wordsOf(texts: (string | null)[], phones: (string | null)[] = []): string[] {
   const words = new Set<string>();
-  for (const text of texts) if (text) for (const token of tokenize(text)) words.add(token);
+  for (const text of texts) {
+    if (text) for (const token of tokenize(text)) if (token.length > 1) words.add(token);
+  }
   for (const phone of phones) {
     if (!phone) continue;
     const digits = phoneDigits(phone);
     if (digits === '') continue;
-    words.add(digits);
+    words.add(digits.replace(/^00/, ''));
     // "+49 171 2345" is typed as "0171 2345" too: the query drops leading zeros, and here the
-    // country code (1 to 3 digits, unknown without a numbering plan) is dropped each possible way.
+    // country code is dropped: 1 digit for +1 and +7, else 2 or 3 (unknown without a numbering
+    // plan, so both).
     const international = /^\s*(\+|00)/.test(phone) ? digits.replace(/^00/, '') : null;
-    if (international) for (const cut of [0, 1, 2, 3]) words.add(international.slice(cut));
-    else words.add(digits.replace(/^0+/, ''));
+    if (!international) words.add(digits.replace(/^0+/, ''));
+    else if (/^[17]/.test(international)) words.add(international.slice(1));
+    else for (const cut of [2, 3]) words.add(international.slice(cut));
   }
   return [...words];
 }
