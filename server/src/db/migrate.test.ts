@@ -91,3 +91,87 @@ describe('0003_sip_prefix', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('0004_sync', () => {
+  it('keeps existing tasks and instances, with an empty description and change seq 0', async () => {
+    database = await createTestDatabase({ migrate: false });
+    const db = database.db;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('0003_sip_prefix')).error).toBeUndefined();
+    const at = '2026-01-01T00:00:00.000Z';
+    const raw = db as unknown as Kysely<{
+      instances: { id: string; name: string; sip_prefix: string; created_at: string };
+      tasks: Record<string, string | number | null>;
+    }>;
+    await raw
+      .insertInto('instances')
+      .values({ id: 'i', name: 'Old', sip_prefix: 'old', created_at: at })
+      .execute();
+    await raw
+      .insertInto('tasks')
+      .values({
+        id: 't',
+        instance_id: 'i',
+        type: 'call',
+        channel: 'phone',
+        title: 'Before sync',
+        customer_name: 'Emma',
+        customer_phone: null,
+        customer_email: null,
+        status: 'open',
+        assignee_id: null,
+        priority: 3,
+        skills: '[]',
+        due_at: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      })
+      .execute();
+    await migrateToLatest(db);
+    const task = await db.selectFrom('tasks').selectAll().executeTakeFirstOrThrow();
+    expect(task).toMatchObject({
+      title: 'Before sync',
+      description: '',
+      contact_id: null,
+      offered_to_id: null,
+      created_by_id: null,
+    });
+    const instance = await db
+      .selectFrom('instances')
+      .select('change_seq')
+      .executeTakeFirstOrThrow();
+    expect(Number(instance.change_seq)).toBe(0);
+    // Bytes round-trip through blob / bytea.
+    const bytes = Buffer.from([0, 255, 1, 254]);
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u',
+        email: 'u@x.test',
+        name: 'U',
+        password_hash: null,
+        service_provider: 0,
+        last_instance_id: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('attachments')
+      .values({
+        id: 'a',
+        instance_id: 'i',
+        uploader_id: 'u',
+        task_id: 't',
+        name: 'a.bin',
+        type: 'application/octet-stream',
+        size: 4,
+        bytes,
+        created_at: at,
+      })
+      .execute();
+    const stored = await db.selectFrom('attachments').select('bytes').executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.bytes).equals(bytes)).toBe(true);
+  });
+});

@@ -63,7 +63,12 @@ export async function updateTask(
 }
 
 export async function insertLogItems(tx: Db, rows: LogItemsTable[]): Promise<void> {
-  if (rows.length > 0) await tx.insertInto('log_items').values(rows).execute();
+  for (let i = 0; i < rows.length; i += 100) {
+    await tx
+      .insertInto('log_items')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
 }
 
 export async function insertComments(tx: Db, rows: CommentsTable[]): Promise<void> {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countUsers, getMeta, insertInstance, listTasks } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-app.js';
-import { DEMO_TASKS, seedDemoIfEmpty } from './seed.js';
+import { DEMO_TASKS, NORTHWIND_TASKS, seedDemoIfEmpty } from './seed.js';
+import { CONTACTS_PER_INSTANCE } from './sync-data.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -25,6 +26,33 @@ describe('seedDemoIfEmpty', () => {
     ]);
     expect(await countUsers(database.db)).toBe(5);
     expect(await getMeta(database.db, 'demo_seeded')).toMatch(/^\d{4}-/);
+
+    // What the local-first store starts from (issue 4).
+    const db = database.db;
+    const contacts = await db.selectFrom('contacts').selectAll().execute();
+    expect(contacts).toHaveLength(2 * CONTACTS_PER_INSTANCE);
+    const linked = await db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('contact_id', 'is not', null)
+      .execute();
+    expect(linked.length).toBeGreaterThan(10);
+    for (const task of linked) {
+      const contact = contacts.find((c) => c.id === task.contact_id);
+      expect(contact).toMatchObject({ phone: task.customer_phone, instance_id: task.instance_id });
+    }
+    const filters = await db.selectFrom('saved_filters').selectAll().execute();
+    expect(filters.length).toBeGreaterThanOrEqual(4);
+    expect(filters.every((f) => f.shared === 1)).toBe(true);
+    const statuses = await db.selectFrom('agent_statuses').select('status').execute();
+    expect(statuses.map((s) => s.status)).toEqual(Array(5).fill('offline'));
+    const created = await db
+      .selectFrom('log_items')
+      .select('id')
+      .where('kind', '=', 'created')
+      .execute();
+    expect(created).toHaveLength(DEMO_TASKS + NORTHWIND_TASKS);
+    expect((await db.selectFrom('comments').select('id').execute()).length).toBeGreaterThan(5);
   });
 
   it('is reproducible: the same titles in the same order on every run', async () => {

@@ -5,13 +5,18 @@ import {
   countInstances,
   countUsers,
   getMeta,
+  insertComments,
+  insertContacts,
+  insertFilters,
   insertInstance,
+  insertLogItems,
   insertMemberships,
   insertProvider,
   insertSkills,
   insertTasks,
   insertUser,
   setMeta,
+  upsertAgentStatuses,
   withTransaction,
   type Db,
   type Role,
@@ -28,6 +33,7 @@ import {
   NORTHWIND_PRODUCTS,
 } from './data.js';
 import { pick, seededRandom } from './random.js';
+import { syncSeed } from './sync-data.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_TASKS = 300;
@@ -215,7 +221,32 @@ export async function seedDemoIfEmpty(
         [carol.id, null],
       );
     });
+    const extras = [
+      syncSeed(
+        {
+          id: demo.id,
+          tasks: demoTasks,
+          members: [admin.id, alice.id, bob.id, carol.id],
+          leaderId: carol.id,
+        },
+        nowIso,
+        7,
+      ),
+      syncSeed(
+        { id: northwind.id, tasks: northwindTasks, members: [carol.id], leaderId: carol.id },
+        nowIso,
+        8,
+      ),
+    ];
+    // Contacts first: syncSeed links tasks to them before the tasks are written.
+    for (const extra of extras) await insertContacts(tx, extra.contacts);
     await insertTasks(tx, [...demoTasks, ...northwindTasks]);
+    for (const extra of extras) {
+      await insertComments(tx, extra.comments);
+      await insertLogItems(tx, extra.logItems);
+      await insertFilters(tx, extra.filters);
+      await upsertAgentStatuses(tx, extra.statuses);
+    }
     await setMeta(tx, 'demo_seeded', nowIso);
   });
 

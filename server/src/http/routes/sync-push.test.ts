@@ -431,7 +431,9 @@ describe('conflict rules', () => {
 
   it('agentStatus.set: an older choice changes nothing', async () => {
     const a = new SyncTestClient(alice);
-    const now = Date.now();
+    // Later than the seed's 'offline', which began when the app was made.
+    t.clock.advance(10 * 60_000);
+    const now = t.clock.now().getTime();
     const at = (s: number) => new Date(now - s * 1000).toISOString();
     await a.do('agentStatus.set', { status: 'ready', at: at(10) });
     expect(await a.do('agentStatus.set', { status: 'break', at: at(60) })).toEqual({
