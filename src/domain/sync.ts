@@ -145,8 +145,7 @@ export const entityKinds = [
 /** One change in a pull: the entity's whole current state, or that it is gone (or no longer visible). */
 export type Change = {
   [K in EntityKind]:
-    | { kind: K; op: 'put'; value: EntityByKind[K] }
-    | { kind: K; op: 'delete'; id: string };
+    { kind: K; op: 'put'; value: EntityByKind[K] } | { kind: K; op: 'delete'; id: string };
 }[EntityKind];
 
 export interface PullResponse {

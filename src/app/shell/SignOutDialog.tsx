@@ -41,7 +41,7 @@ export default function SignOutDialog(props: {
             {t('sync.signOutPending', pending())}
           </p>
         </Show>
-        <div class="dialog-footer">
+        <div class="dialog-footer dialog-footer-stacked">
           <button
             type="button"
             class="btn btn-primary"

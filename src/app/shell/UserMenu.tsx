@@ -7,6 +7,12 @@ import { UserButtonContent } from './user-button';
 const AboutDialog = lazy(() => import('./AboutDialog'));
 const SignOutDialog = lazy(() => import('./SignOutDialog'));
 
+// A dialog opened while the menu is still a layer ends up under the menu's pointer guard (its
+// overlay swallowed every click); open it once the menu has closed.
+function afterMenuCloses(open: () => void): void {
+  setTimeout(open, 0);
+}
+
 export default function UserMenu(props: { user: User }): JSX.Element {
   const [aboutOpen, setAboutOpen] = createSignal(false);
   const [signOutOpen, setSignOutOpen] = createSignal(false);
@@ -20,11 +26,17 @@ export default function UserMenu(props: { user: User }): JSX.Element {
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content class="menu">
-            <DropdownMenu.Item class="menu-item" onSelect={() => setAboutOpen(true)}>
+            <DropdownMenu.Item
+              class="menu-item"
+              onSelect={() => afterMenuCloses(() => setAboutOpen(true))}
+            >
               {t('shell.about')}
             </DropdownMenu.Item>
             <DropdownMenu.Separator class="menu-separator" />
-            <DropdownMenu.Item class="menu-item" onSelect={() => setSignOutOpen(true)}>
+            <DropdownMenu.Item
+              class="menu-item"
+              onSelect={() => afterMenuCloses(() => setSignOutOpen(true))}
+            >
               {t('shell.signOut')}
             </DropdownMenu.Item>
           </DropdownMenu.Content>
