@@ -6,6 +6,7 @@ import {
   findUserByEmail,
   insertInvitation,
   insertMemberships,
+  recordChanges,
   insertUser,
   markInvitationUsed,
   setLastInstance,
@@ -145,6 +146,7 @@ export async function acceptInvitation(
       updated_at: now,
     };
   }
+  let joined = false;
   await withTransaction(ctx.db, async (tx) => {
     if (!(await markInvitationUsed(tx, invitation.id, now))) {
       throw new AppError('not_found', 'This invitation is unknown, already used or expired.');
@@ -160,9 +162,15 @@ export async function acceptInvitation(
           created_at: now,
         },
       ]);
+      // Colleagues' local stores learn of the new member on their next pull.
+      await recordChanges(tx, invitation.instance_id, [
+        { kind: 'member', entityId: user.id, audienceUserId: null },
+      ]);
+      joined = true;
     }
     await setLastInstance(tx, user.id, invitation.instance_id);
   });
+  if (joined) ctx.poker.poke(invitation.instance_id, 'instance');
   user.last_instance_id = invitation.instance_id;
   const token = await startSession(ctx, user.id, invitation.instance_id);
   return { user, token, instanceId: invitation.instance_id };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pull, type Change } from '../../sync/index.js';
 import { deletes, puts, SyncTestClient, taskArgs } from '../../test-support/sync.js';
+import { tokenFromMail } from '../../test-support/mailbox.js';
 import {
   createTestApp,
   type MeBody,
@@ -212,6 +213,27 @@ describe('incremental', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toContain('without a cursor');
     expect((await alice.get('/api/sync/pull?cursor=12')).statusCode).toBe(400);
+  });
+});
+
+describe('members', () => {
+  it('a member who joins by invitation comes to colleagues as a member change', async () => {
+    const a = new SyncTestClient(alice);
+    const { cursor } = await a.pullAll();
+    const admin = t.client();
+    await admin.signIn('admin@demo.test');
+    await admin.post('/api/invitations', { email: 'newbie@demo.test', role: 'agent' });
+    const mail = await t.mailbox.next('newbie@demo.test');
+    const token = tokenFromMail(mail, t.config.publicUrl, 'invite');
+    const accepted = await t.client().post(`/api/invitations/${token}/accept`, {
+      name: 'Nia Newbie',
+      password: 'a-long-password',
+    });
+    expect(accepted.statusCode).toBe(200);
+    const page = await a.pull(cursor);
+    expect(puts(page.changes, 'member')).toEqual([
+      expect.objectContaining({ email: 'newbie@demo.test', name: 'Nia Newbie', role: 'agent' }),
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { AppContext } from '../../context.js';
 import { loadTaskDetail } from '../../db/index.js';
@@ -10,6 +10,7 @@ import {
   type Actor,
   type IncomingMutation,
   type MutationName,
+  type PullResponse,
 } from '../../sync/index.js';
 import { requireInstance } from '../auth.js';
 import { AppError, describeValidation } from '../errors.js';
@@ -55,6 +56,15 @@ async function actorOf(
   return { instanceId: instance.instanceId, userId: auth.user.id, role: instance.role };
 }
 
+/**
+ * Sends a body already shaped by the protocol's mappers (sync-schemas.ts checks their types against
+ * the schemas at compile time) with JSON.stringify: the schema serializer tries each branch of the
+ * 16-way Change union per change, which made a 2,000-change page four times slower.
+ */
+function sendSerialized(reply: FastifyReply, body: PullResponse): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(body) as never);
+}
+
 export function syncRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/sync/push',
@@ -90,7 +100,8 @@ export function syncRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = await actorOf(ctx, request, reply);
-      return pull(ctx.db, actor, request.query.cursor, { now: ctx.clock() });
+      const page = await pull(ctx.db, actor, request.query.cursor, { now: ctx.clock() });
+      return sendSerialized(reply, page);
     },
   );
 
