@@ -14,13 +14,17 @@ export const firefoxExecutable = '/usr/bin/firefox-esr';
  */
 export const firefoxRunDir = path.resolve(process.env['FIREFOX_RUN_DIR'] ?? `${runDir}-firefox`);
 
-/** Fake microphone and camera, and no prompt for them or for notifications. */
+/** Fake microphone and camera, and no prompt for them, notifications or persistent storage. */
 const prefs: Record<string, unknown> = {
   'media.navigator.streams.fake': true,
   'media.navigator.permission.disabled': true,
   'permissions.default.microphone': 1,
   'permissions.default.camera': 1,
   'permissions.default.desktop-notification': 2,
+  // navigator.storage.persist() asks the user; headless, that prompt is never answered and the
+  // promise never settles. Firefox's own test prefs answer it: allowed.
+  'dom.storageManager.prompt.testing': true,
+  'dom.storageManager.prompt.testing.allow': true,
   // No Mozilla push service: nothing outside the machine is reachable in a test run anyway.
   'dom.push.connection.enabled': false,
 };
