@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { firefoxRunDir } from '../support/firefox.js';
@@ -15,6 +16,8 @@ declare module 'vitest' {
 // in its own folder, so it can run beside a Playwright run. Each file reaches it through its own
 // proxy: its own origin, so service workers and storage never meet between files.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Profiles of an earlier run hold service workers and cookies for ports that may come again.
+  rmSync(firefoxRunDir, { recursive: true, force: true });
   const taken = new Set<number>();
   const port = await freePort(taken);
   const smtpPort = await freePort(taken);
