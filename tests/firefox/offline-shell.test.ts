@@ -50,10 +50,22 @@ it('signs in, then opens the shell from the service worker while the server refu
   expect(proxy.counts().refused).toBeGreaterThan(0);
   expect(proxy.counts().passed).toBe(0);
 
+  // navigator.onLine stayed true: the server is down, not the network, so no "Offline". With
+  // Firefox's offline switch too (the page's fetches and onLine; the worker's are the proxy's job)
+  // the machine looks offline, and the shell says so.
+  await page.setOfflineMode(true);
+  await page.reload();
+  await shell.expectFrame('Alice Anders');
+  await shell.expectStatus('Offline');
+
+  // Back on line. A document loaded while BiDi-offline gets navigator.onLine true again but no
+  // 'online' event (Firefox 153 ESR), so a reload reads the state afresh.
   proxy.setMode('pass');
-  expect(await shell.fetchFromPage('/api/me')).toBe(200);
+  await page.setOfflineMode(false);
   await page.reload();
   await shell.expectTasks();
+  await shell.expectStatus('Offline', false);
+  expect(await shell.fetchFromPage('/api/me')).toBe(200);
 });
 
 it('opens the shell after a Firefox restart while the server still refuses', async () => {

@@ -19,6 +19,19 @@ export class ShellPage {
     await this.page.waitForSelector('table[aria-label="Tasks"] tbody tr td:not([colspan])');
   }
 
+  /** Resolves once a status region (role=status) says `text`, or once none does. */
+  async expectStatus(text: string, shown = true): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted: string, shown: boolean) =>
+        [...document.querySelectorAll('[role="status"]')].some((region) =>
+          region.textContent?.includes(wanted),
+        ) === shown,
+      {},
+      text,
+      shown,
+    );
+  }
+
   /** What a fetch of `path` from the page gets: the status, or 'failed' for a network error. */
   fetchFromPage(path: string): Promise<number | 'failed'> {
     return this.page.evaluate(async (url: string) => {
