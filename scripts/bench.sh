@@ -13,3 +13,5 @@ ensure_kamailio
 npm run --silent build >/dev/null
 run_isolated env CHROME_PATH=/usr/bin/chromium npx tsx bench/lighthouse.ts
 run_isolated npx tsx bench/phone.ts
+# The local-first store (issue 4): bootstrap of 10k tasks, reads over 100k, a 1,000-mutation flush.
+run_isolated npx tsx bench/sync-store.ts

@@ -10,6 +10,7 @@ import { createSyncTransport } from '../../src/api/sync';
 import { SyncDb, createSyncEngine, flushOutbox, pullChanges } from '../../src/store/index';
 import { readTasksPage } from '../../src/store/queries';
 import { toStoredContact, toStoredTask } from '../../src/store/stored';
+import { matchesAll, queryTokens } from '../../src/store/words';
 import { makeTask, makeTaskArgs, seededRandom } from './tasks.js';
 
 /** @typedef {import('../../src/domain').Change} Change */
@@ -369,12 +370,25 @@ const bench = {
   /** The outbox to the server through the real transport, as the engine's flush does. */
   async flush() {
     if (!engine) throw new Error('queueComments first');
+    let pushMs = 0;
+    let pushes = 0;
+    /** @type {SyncTransport} */
+    const timed = {
+      ...transport,
+      async push(request) {
+        const t = performance.now();
+        const answer = await transport.push(request);
+        pushMs += performance.now() - t;
+        pushes++;
+        return answer;
+      },
+    };
     const start = performance.now();
-    const outcome = await flushOutbox({ db: engine.db, transport, userId: signedIn.userId });
+    const outcome = await flushOutbox({ db: engine.db, transport: timed, userId: signedIn.userId });
     const ms = performance.now() - start;
     // Made by the first flush (the engine was never started).
     clientIdOfFlush = String((await engine.db.meta.get('clientId'))?.value ?? '');
-    return { ms, outcome, left: await engine.db.outbox.count() };
+    return { ms, pushMs, pushes, outcome, left: await engine.db.outbox.count() };
   },
 
   /**
@@ -422,6 +436,46 @@ const bench = {
       duplicated: counts.filter((n) => n > 1).length,
       missing: queued.size - seen.size,
     };
+  },
+
+  /**
+   * Not the store's code: a search that intersects the primary keys of every token's prefix
+   * range before reading any record, to show what the store's search would gain from it. Falls
+   * back to readTasksPage when more than `few` tasks match every token.
+   * @param {TasksQuery[]} queries
+   */
+  async runIntersectSearch(queries, few = 2000) {
+    const db = queryDb;
+    if (!db) throw new Error('seedLocal first');
+    const out = [];
+    for (const query of queries) {
+      const start = performance.now();
+      const tokens = queryTokens(query.text ?? '').sort((a, b) => b.length - a.length);
+      /** @type {number[]} */
+      const perToken = [];
+      /** @type {string[][]} */
+      const found = [];
+      for (const token of tokens) {
+        found.push(await db.tasks.where('words').startsWith(token).primaryKeys());
+        perToken.push(found[found.length - 1]?.length ?? 0);
+      }
+      const keys = found
+        .slice(1)
+        .reduce((set, ids) => new Set(ids.filter((id) => set.has(id))), new Set(found[0] ?? []));
+      const matching = keys.size;
+      let rows;
+      if (tokens.length > 0 && matching <= few) {
+        const tasks = await db.tasks.bulkGet([...keys]);
+        rows = tasks
+          .filter((t) => t !== undefined && matchesAll(t.words, tokens))
+          .sort((a, b) => ((a?.updatedAt ?? '') < (b?.updatedAt ?? '') ? 1 : -1))
+          .slice(0, query.limit);
+      } else {
+        rows = await readTasksPage(db, query);
+      }
+      out.push({ ms: performance.now() - start, rows: rows.length, perToken, matching });
+    }
+    return out;
   },
 
   /** Tasks of the signed-in user from the server's bootstrap, to comment on. */
