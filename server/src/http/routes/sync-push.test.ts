@@ -88,6 +88,18 @@ describe('exactly once', () => {
     expect(await countRows('tasks', 'id', b.args.id)).toBe(1);
   });
 
+  it('two pushes of the same mutations at once (two tabs) apply them once', async () => {
+    const client = new SyncTestClient(alice);
+    const taskId = await newTask(client);
+    const comments = Array.from({ length: 5 }, (_, i) =>
+      client.next('comment.add', { id: randomUUID(), taskId, body: `note ${i}`, attachments: [] }),
+    );
+    const [one, two] = await Promise.all([client.send(comments), client.send(comments)]);
+    expect(one.statusCode).toBe(200);
+    expect(two.json()).toEqual(one.json());
+    expect(await countRows('comments', 'task_id', taskId)).toBe(5);
+  });
+
   it('applies in seq order even when the body lists them out of order', async () => {
     const client = new SyncTestClient(alice);
     const taskId = randomUUID();
