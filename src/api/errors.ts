@@ -8,6 +8,7 @@ export const serverErrorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  'instance_changed',
   'payload_too_large',
   'rate_limited',
   'internal',

@@ -21,6 +21,24 @@ describe('sync transport', () => {
     expect(calls[0]?.[1].body).toBe('{"clientId":"c","mutations":[]}');
   });
 
+  it('names its instance on every request and maps a moved session to instance_changed', async () => {
+    const headers: unknown[] = [];
+    const transport = createSyncTransport({
+      instanceId: 'inst-a',
+      fetch: async (_url, init) => {
+        headers.push((init.headers as Record<string, string>)['X-Switchboard-Instance']);
+        return json(409, {
+          error: { code: 'instance_changed', message: 'This session is now in another instance.' },
+        });
+      },
+    });
+    const pushed = await transport.push({ clientId: 'c', mutations: [] });
+    const pulled = await transport.pull(null);
+    expect(headers).toEqual(['inst-a', 'inst-a']);
+    expect(pushed).toMatchObject({ ok: false, kind: 'instance_changed', status: 409 });
+    expect(pulled).toMatchObject({ ok: false, kind: 'instance_changed' });
+  });
+
   it('pulls without a cursor for the bootstrap and with an encoded one after', async () => {
     const urls: string[] = [];
     const transport = createSyncTransport({

@@ -29,7 +29,15 @@ export interface SyncTransportOptions {
   /** ws(s)://host of the poke socket; defaults to the current location's. */
   socketUrl?: () => string;
   random?: () => number;
+  /**
+   * The instance this transport's database belongs to: sent on every request (and the socket),
+   * so the server refuses instead of mixing instances when the session moved to another one.
+   */
+  instanceId?: string;
 }
+
+/** The header the server compares with the session's instance (server/src/http/auth.ts). */
+export const instanceHeader = 'X-Switchboard-Instance';
 
 type Method = 'GET' | 'POST' | 'PUT';
 
@@ -50,6 +58,7 @@ export function createSyncTransport(options: SyncTransportOptions = {}): SyncTra
     deadlineMs: number,
   ): Promise<TransportResult<T>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.instanceId) headers[instanceHeader] = options.instanceId;
     const init: RequestInit = {
       method,
       credentials: 'same-origin',
@@ -108,9 +117,11 @@ export function createSyncTransport(options: SyncTransportOptions = {}): SyncTra
       ),
     connectPokes: (handlers: PokeHandlers) => {
       if (!openSocket) return () => {};
+      const base = options.socketUrl ?? defaultSocketUrl;
+      const instance = options.instanceId;
       return connectPokes(
         openSocket,
-        options.socketUrl ?? defaultSocketUrl,
+        instance ? () => `${base()}?instance=${enc(instance)}` : base,
         handlers,
         options.random,
       );
@@ -138,6 +149,9 @@ export function toFailure(status: number, body: unknown): TransportFailure {
     typeof shaped?.error?.message === 'string' ? shaped.error.message : `HTTP ${status}`;
   const expectedSeq = shaped?.expectedSeq ?? shaped?.error?.expectedSeq;
   if (status === 401) return failure('unauthenticated', status, message);
+  if (status === 409 && shaped?.error?.code === 'instance_changed') {
+    return failure('instance_changed', status, message);
+  }
   if (status === 409 && typeof expectedSeq === 'number') {
     return { ...failure('gap', status, message), expectedSeq };
   }

@@ -5,7 +5,8 @@ import type { AttachmentRef, Change, PullResponse, PushRequest, PushResponse } f
 /**
  * Why a call failed. `network`: no answer (offline, timeout); `unauthenticated`: 401, sign in
  * again; `gap`: 409 with `expectedSeq`; `too_large`: 413; `server`: 5xx, try later;
- * `rejected_request`: any other 4xx, which retrying cannot fix.
+ * `rejected_request`: any other 4xx, which retrying cannot fix; `instance_changed`: the
+ * session moved to another instance (in another tab), so this database must not sync now.
  */
 export const transportFailureKinds = [
   'network',
@@ -14,6 +15,7 @@ export const transportFailureKinds = [
   'too_large',
   'server',
   'rejected_request',
+  'instance_changed',
 ] as const;
 export type TransportFailureKind = (typeof transportFailureKinds)[number];
 

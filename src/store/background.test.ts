@@ -28,7 +28,13 @@ describe('service worker flush', () => {
     const server = new FakeSyncServer('u1');
     server.write({ kind: 'task', op: 'put', value: task({ id: 'from-server' }) });
 
-    const reports = await flushAllDatabases(server, storage);
+    const asked: string[] = [];
+    const reports = await flushAllDatabases((instanceId) => {
+      asked.push(instanceId);
+      return server;
+    }, storage);
+    // Each database's flush names its own instance (the server refuses a session elsewhere).
+    expect(asked).toContain('waiting');
     expect(reports).toEqual(
       expect.arrayContaining([
         { name: 'waiting', outcome: { status: 'done', acked: 2, rejected: 0 } },
@@ -49,8 +55,26 @@ describe('service worker flush', () => {
     await localDatabase(storage, 'waiting', 1);
     const server = new FakeSyncServer('u1');
     server.failNext('push', { kind: 'network', status: 0, message: 'offline' });
-    const reports = await flushAllDatabases(server, storage);
+    const reports = await flushAllDatabases(() => server, storage);
     expect(shouldRetryLater(reports)).toBe(true);
+    expect(server.pulls).toEqual([]);
+    const db = new SyncDb('waiting', storage);
+    expect(await db.outbox.count()).toBe(1);
+    db.close();
+  });
+
+  it('stops without pulling when the session moved to another instance, keeping the outbox', async () => {
+    const storage = fakeStorage();
+    await localDatabase(storage, 'waiting', 1);
+    const server = new FakeSyncServer('u1');
+    server.failNext('push', {
+      kind: 'instance_changed',
+      status: 409,
+      message: 'This session is now in another instance.',
+    });
+    const reports = await flushAllDatabases(() => server, storage);
+    expect(reports[0]?.outcome?.status).toBe('instanceChanged');
+    expect(shouldRetryLater(reports)).toBe(false);
     expect(server.pulls).toEqual([]);
     const db = new SyncDb('waiting', storage);
     expect(await db.outbox.count()).toBe(1);

@@ -14,15 +14,19 @@ export interface BackgroundFlushReport {
   outcome: FlushOutcome | null;
 }
 
+/**
+ * `transportFor` gives a transport that names the database's instance on every request, so a
+ * session that moved to another instance is refused instead of receiving this one's changes.
+ */
 export async function flushAllDatabases(
-  transport: SyncTransport,
+  transportFor: (instanceId: string) => SyncTransport,
   storage: StorageOptions = {},
 ): Promise<BackgroundFlushReport[]> {
   const reports: BackgroundFlushReport[] = [];
-  for (const { name } of await listDatabases(storage)) {
+  for (const { name, instanceId } of await listDatabases(storage)) {
     const db = new SyncDb(name, storage);
     try {
-      reports.push({ name, outcome: await flushOne(db, name, transport) });
+      reports.push({ name, outcome: await flushOne(db, name, transportFor(instanceId)) });
     } finally {
       db.close();
     }

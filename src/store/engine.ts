@@ -30,6 +30,11 @@ export interface SyncState {
   flushing: boolean;
   /** A 401 paused syncing: the user must sign in again; nothing is lost meanwhile. */
   authRequired: boolean;
+  /**
+   * The session moved to another instance (switched in another tab): this database stops
+   * syncing, so nothing of one instance reaches the other; the app reloads who and where.
+   */
+  instanceChanged: boolean;
   /** The first pull finished: lists are complete, not still filling. */
   bootstrapped: boolean;
   /** The last sync failure, in words; null once a flush succeeds. */
@@ -71,6 +76,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     lastSyncAt: null,
     flushing: false,
     authRequired: false,
+    instanceChanged: false,
     bootstrapped: false,
     error: null,
   };
@@ -146,7 +152,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     retryTimer = null;
   }
 
-  const canSync = () => !closed && state.online && !state.authRequired;
+  const canSync = () => !closed && state.online && !state.authRequired && !state.instanceChanged;
 
   // --- flush ----------------------------------------------------------------------------------
   let flushRun: Promise<FlushOutcome | null> | null = null;
@@ -205,6 +211,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
         cancelRetry();
         setState({ authRequired: true });
         return;
+      case 'instanceChanged':
+        cancelRetry();
+        setState({ instanceChanged: true });
+        return;
     }
   }
 
@@ -240,6 +250,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (failure.kind === 'unauthenticated') {
       cancelRetry();
       setState({ authRequired: true });
+    } else if (failure.kind === 'instance_changed') {
+      cancelRetry();
+      setState({ instanceChanged: true });
     } else {
       setState({ error: failure.message });
       scheduleRetry();

@@ -14,6 +14,7 @@ export type FlushOutcome =
   | { status: 'retry'; message: string; acked: number; rejected: number }
   /** 401: the user must sign in again; the outbox waits. */
   | { status: 'authRequired'; acked: number; rejected: number }
+  | { status: 'instanceChanged'; acked: number; rejected: number }
   /** Retrying will not help (a gap the client cannot fill, a request the server refuses). */
   | { status: 'failed'; message: string; acked: number; rejected: number };
 
@@ -83,6 +84,8 @@ function failureOutcome(
   switch (failure.kind) {
     case 'unauthenticated':
       return { status: 'authRequired', ...counts };
+    case 'instance_changed':
+      return { status: 'instanceChanged', ...counts };
     case 'network':
     case 'server':
       return { status: 'retry', message: failure.message, ...counts };

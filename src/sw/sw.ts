@@ -37,11 +37,13 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (type === 'FLUSH') event.waitUntil(flushOutboxes().then(() => undefined));
 });
 
-const transport = createSyncTransport();
+// One transport per database's instance: the server refuses a flush whose instance is no longer
+// the session's (the user switched in a tab meanwhile) instead of applying it to the other one.
+const transportFor = (instanceId: string) => createSyncTransport({ instanceId });
 
 async function flushOutboxes(): Promise<boolean> {
   try {
-    return shouldRetryLater(await flushAllDatabases(transport));
+    return shouldRetryLater(await flushAllDatabases(transportFor));
   } catch (error) {
     console.error('[sw] flush failed', error);
     return true;

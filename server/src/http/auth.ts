@@ -64,6 +64,17 @@ export interface InInstance {
 }
 
 /** The signed-in user inside their current instance; every tenant read is scoped by it. */
+/** The instance a request says it is meant for: the header, or `?instance=` on the WebSocket. */
+export const instanceHeader = 'x-switchboard-instance';
+
+function expectedInstance(request: FastifyRequest): string | undefined {
+  const header = request.headers[instanceHeader];
+  if (typeof header === 'string' && header !== '') return header;
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = query?.['instance'];
+  return typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : undefined;
+}
+
 export async function requireInstance(
   ctx: AppContext,
   request: FastifyRequest,
@@ -74,6 +85,16 @@ export async function requireInstance(
   const instance = instanceId ? await findAccess(ctx.db, auth.user.id, instanceId) : undefined;
   if (!instance) {
     throw new AppError('conflict', 'Choose an instance first (POST /api/session/instance).');
+  }
+  // The session's instance is shared by every tab of the browser. A tab (or the service worker,
+  // flushing a database of one instance) names the instance it means; if the session has moved
+  // on, nothing it sends may land in, or be read from, the other one.
+  const expected = expectedInstance(request);
+  if (expected !== undefined && expected !== instance.instanceId) {
+    throw new AppError(
+      'instance_changed',
+      'This session is now in another instance (switched in another tab). Reload to continue.',
+    );
   }
   return { auth, instance };
 }

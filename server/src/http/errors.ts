@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The tab believes it is in another instance than its session now is (switched elsewhere). */
+  instance_changed: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

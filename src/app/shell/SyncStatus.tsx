@@ -21,11 +21,13 @@ export function SyncStatus(): JSX.Element {
 
   // A 401 while syncing: ask the server who we are; if the session is gone, that signs out and
   // the sign-in screen comes up. The outbox stays and syncs after signing in again.
+  // Likewise when the session moved to another instance in another tab: /api/me tells which,
+  // and the store of that instance opens in place of this one.
   createEffect(
     on(
-      () => state()?.authRequired ?? false,
-      (required) => {
-        if (required) void loadSession();
+      () => (state()?.authRequired ?? false) || (state()?.instanceChanged ?? false),
+      (stale) => {
+        if (stale) void loadSession();
       },
     ),
   );

@@ -1,0 +1,47 @@
+// Solid reads the local store only through these: a liveQuery observable from src/store becomes a
+// signal that updates whenever the rows it read change (in this tab, another tab or the service
+// worker), and is dropped with the component that asked.
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+
+/** The shape of src/store's live reads (a Dexie liveQuery underneath). */
+export interface Subscribable<T> {
+  subscribe(next: (value: T) => void, error?: (error: unknown) => void): { unsubscribe(): void };
+}
+
+export interface Live<T> {
+  (): T;
+  /** False until the first answer arrives, so screens can tell "loading" from "empty". */
+  ready: Accessor<boolean>;
+  error: Accessor<unknown>;
+}
+
+/**
+ * `source` is tracked: when a signal it reads changes (a filter, the open task), the old query
+ * is unsubscribed and the new one starts; until its first answer the previous value stays on
+ * screen, so lists do not flash empty between filters.
+ */
+export function createLive<T>(source: () => Subscribable<T> | null | undefined, initial: T): Live<T> {
+  const [value, setValue] = createSignal<T>(initial, { equals: false });
+  const [ready, setReady] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  createEffect(
+    on(source, (observable) => {
+      if (!observable) return;
+      const subscription = observable.subscribe(
+        (next) => {
+          setValue(() => next);
+          setError(null);
+          setReady(true);
+        },
+        (e) => {
+          setError(e);
+          setReady(true);
+        },
+      );
+      onCleanup(() => subscription.unsubscribe());
+    }),
+  );
+  // The signal's own getter is the accessor; reading it in JSX or an effect tracks it.
+  // eslint-disable-next-line solid/reactivity
+  return Object.assign(value, { ready, error });
+}
