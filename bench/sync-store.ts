@@ -66,9 +66,6 @@ interface SbBench {
     outcome: { status: string };
     left: number;
   }>;
-  runIntersectSearch(
-    queries: Query[],
-  ): Promise<{ ms: number; rows: number; perToken: number[]; matching: number }[]>;
   pushAgain(): Promise<{ results: number; ok: number }>;
   serverComments(taskIds: string[]): Promise<{
     queued: number;
@@ -286,18 +283,15 @@ async function main(): Promise<void> {
     await inPage(page, 'runQueries', [...lists.slice(0, 3), ...texts.slice(0, 3)]);
     const time = async (qs: Query[]) => (await inPage(page, 'runQueries', qs)).map((r) => r.ms);
     const textRuns = await inPage(page, 'runQueries', texts);
-    const intersect = await inPage(page, 'runIntersectSearch', texts);
     const slowest = texts
       .map((q, i) => ({
         text: q.text ?? '',
         ...(textRuns[i] ?? { ms: NaN, rows: 0 }),
-        tokens: intersect[i]?.perToken ?? [],
-        matching: intersect[i]?.matching ?? NaN,
       }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 6);
     facts.push(
-      `Slowest searches (readTasksPage): ${slowest.map((q) => `"${q.text}" ${q.ms.toFixed(0)} ms (${q.rows} rows; index entries per token prefix ${q.tokens.join(' / ')}, matching all ${q.matching})`).join('; ')}.`,
+      `Slowest searches (readTasksPage): ${slowest.map((q) => `"${q.text}" ${q.ms.toFixed(0)} ms (${q.rows} rows)`).join('; ')}.`,
     );
     rows.push(
       {
@@ -311,12 +305,6 @@ async function main(): Promise<void> {
         runs: textRuns.map((r) => r.ms),
         goalMs: 50,
         note: `${texts.length} queries: names, title words, prefixes, two words, email, phone`,
-      },
-      {
-        measure: '  diagnostic: token-key intersection, then bulkGet',
-        runs: intersect.map((r) => r.ms),
-        goalMs: 50,
-        note: 'not the store: see runIntersectSearch in bench/store/page.js',
       },
       {
         measure: '  assignee only (3 statuses merged)',

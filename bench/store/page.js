@@ -10,7 +10,6 @@ import { createSyncTransport } from '../../src/api/sync';
 import { SyncDb, createSyncEngine, flushOutbox, pullChanges } from '../../src/store/index';
 import { readTasksPage } from '../../src/store/queries';
 import { toStoredContact, toStoredTask } from '../../src/store/stored';
-import { matchesAll, queryTokens } from '../../src/store/words';
 import { makeTask, makeTaskArgs, seededRandom } from './tasks.js';
 
 /** @typedef {import('../../src/domain').Change} Change */
@@ -436,46 +435,6 @@ const bench = {
       duplicated: counts.filter((n) => n > 1).length,
       missing: queued.size - seen.size,
     };
-  },
-
-  /**
-   * Not the store's code: a search that intersects the primary keys of every token's prefix
-   * range before reading any record, to show what the store's search would gain from it. Falls
-   * back to readTasksPage when more than `few` tasks match every token.
-   * @param {TasksQuery[]} queries
-   */
-  async runIntersectSearch(queries, few = 2000) {
-    const db = queryDb;
-    if (!db) throw new Error('seedLocal first');
-    const out = [];
-    for (const query of queries) {
-      const start = performance.now();
-      const tokens = queryTokens(query.text ?? '').sort((a, b) => b.length - a.length);
-      /** @type {number[]} */
-      const perToken = [];
-      /** @type {string[][]} */
-      const found = [];
-      for (const token of tokens) {
-        found.push(await db.tasks.where('words').startsWith(token).primaryKeys());
-        perToken.push(found[found.length - 1]?.length ?? 0);
-      }
-      const keys = found
-        .slice(1)
-        .reduce((set, ids) => new Set(ids.filter((id) => set.has(id))), new Set(found[0] ?? []));
-      const matching = keys.size;
-      let rows;
-      if (tokens.length > 0 && matching <= few) {
-        const tasks = await db.tasks.bulkGet([...keys]);
-        rows = tasks
-          .filter((t) => t !== undefined && matchesAll(t.words, tokens))
-          .sort((a, b) => ((a?.updatedAt ?? '') < (b?.updatedAt ?? '') ? 1 : -1))
-          .slice(0, query.limit);
-      } else {
-        rows = await readTasksPage(db, query);
-      }
-      out.push({ ms: performance.now() - start, rows: rows.length, perToken, matching });
-    }
-    return out;
   },
 
   /** Tasks of the signed-in user from the server's bootstrap, to comment on. */
