@@ -1,8 +1,10 @@
-import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { api, ApiError } from '../../api';
+import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { api } from '../../api';
 import { canSeeAdmin, roles, type Role } from '../../domain';
 import { t } from '../../i18n';
 import { EmptyState, showToast, TableMessage, TextField } from '../../ui';
+import { createLive } from '../data/live';
+import { currentStore } from '../data/store';
 import { describeError } from '../errors';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
@@ -32,19 +34,9 @@ export default function AdminPage(): JSX.Element {
 }
 
 function Members(): JSX.Element {
-  const [members, { refetch }] = createResource(
-    () => currentMe()?.currentInstance?.id,
-    async () => {
-      const result = await api.members();
-      if (!result.ok) throw result.error;
-      return result.value.members;
-    },
-  );
-  const errorMessage = (): string | null => {
-    const error: unknown = members.error;
-    if (!error) return null;
-    return error instanceof ApiError ? describeError(error) : t('errors.generic');
-  };
+  // From the local store: the list works offline and shows a colleague who just accepted an
+  // invitation as soon as the change is pulled.
+  const members = createLive(() => currentStore()?.queries.members(), []);
   return (
     <section class="admin-members" aria-labelledby="members-heading">
       <h2 id="members-heading">{t('admin.members')}</h2>
@@ -61,17 +53,12 @@ function Members(): JSX.Element {
           </thead>
           <tbody>
             <Switch>
-              <Match when={errorMessage()}>
-                {(message) => (
-                  <TableMessage columns={4} error={message()} onRetry={() => void refetch()} />
-                )}
-              </Match>
-              <Match when={members.loading}>
+              <Match when={!members.ready()}>
                 <TableMessage columns={4}>{t('app.loading')}</TableMessage>
               </Match>
-              <Match when={members()}>
-                {(list) => (
-                  <For each={list()}>
+              <Match when={members.ready()}>
+                {
+                  <For each={members()}>
                     {(member) => (
                       <tr>
                         <td class="nowrap">{member.name}</td>
@@ -83,7 +70,7 @@ function Members(): JSX.Element {
                       </tr>
                     )}
                   </For>
-                )}
+                }
               </Match>
             </Switch>
           </tbody>

@@ -1,7 +1,7 @@
 // The phone's reactive model: softphone events reconciled into one Solid store of plain
 // snapshots, with the actions the screens call. The softphone (and JsSIP) is imported only
 // once someone is signed in to an instance, so it never weighs on the first paint.
-import { createEffect, createRoot, createSignal, on, onCleanup } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, on, onCleanup } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import { api } from '../../api';
 import {
@@ -16,6 +16,8 @@ import {
   type RegistrationState,
 } from '../../domain';
 import type { DevicePreferences, Identity, Softphone } from '../../sip';
+import { createLive } from '../data/live';
+import { currentStore } from '../data/store';
 import { currentMe, session } from '../session';
 import { makePhoneTabLock, type PhoneTabLock } from './tab-lock';
 
@@ -78,7 +80,14 @@ const endedLingerMs = 4000;
 let softphone: Softphone | null = null;
 let tabLock: PhoneTabLock | null = null;
 let generation = 0;
-let directory = new Map<string, string>();
+// Colleagues by extension, from the local store (so names show offline and follow changes).
+const directory = createRoot(() => {
+  const members = createLive(() => currentStore()?.queries.members(), []);
+  const byExtension = createMemo(
+    () => new Map(members().flatMap((m) => (m.extension ? [[m.extension, m.name] as const] : []))),
+  );
+  return byExtension;
+});
 const notifications = new Map<string, Notification>();
 
 /** The phone's lock for who we are in which instance, or null: the phone follows it. */
@@ -91,17 +100,8 @@ function phoneKey(): string | null {
 
 async function start(): Promise<void> {
   const mine = ++generation;
-  // Colleagues by extension, asked for while JsSIP loads.
-  const members = api.members().then((result) => {
-    if (result.ok && mine === generation) {
-      directory = new Map(
-        result.value.members.flatMap((m) => (m.extension ? [[m.extension, m.name] as const] : [])),
-      );
-    }
-  });
   const sip = await import('../../sip');
   if (mine !== generation) return;
-  await members;
   setState('canChooseOutput', sip.canChooseOutput);
   const phone = sip.createSoftphone({
     fetchCredentials: async () => {
@@ -113,7 +113,7 @@ async function start(): Promise<void> {
     devices: { ...state.devices },
     storage: localStorage,
     region: regionFromLanguage(navigator.language),
-    nameOf: (number) => directory.get(number),
+    nameOf: (number) => directory().get(number),
   });
   phone.setDtmfTransport(state.dtmfTransport);
   phone.on((event) => {
