@@ -368,10 +368,14 @@ async function main(): Promise<void> {
   printTable(rows);
   for (const fact of facts) console.log(`- ${fact}`);
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  // Others may be changing the store while the bench runs: say what was measured.
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trim();
+  const dirty = git('status', '--porcelain', '--', 'src', 'server/src') !== '';
+  const built = `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/ or server/src/' : ''}`;
   const markdown = [
     '# Store benchmarks (issue 4)',
     '',
-    `Measured ${when} UTC by \`npm run bench\` (bench/sync-store.ts) in Debian's Chromium against the built server on SQLite, in an isolated network namespace. Milliseconds; p95 by nearest rank.`,
+    `Measured ${when} UTC on ${built} by \`npm run bench\` (bench/sync-store.ts) in Debian's Chromium against the built server on SQLite, in an isolated network namespace. Milliseconds; p95 by nearest rank.`,
     '',
     markdownTable(rows),
     '',
