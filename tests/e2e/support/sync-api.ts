@@ -71,3 +71,29 @@ export async function bootstrapOf(api: APIRequestContext): Promise<Change[]> {
     if (!page.more) return all;
   }
 }
+
+/** Pushes one mutation as a fresh client (seq 1) and returns its result. */
+export async function pushOne(
+  api: APIRequestContext,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<{ seq: number; status: string; reason?: string }> {
+  const res = await api.post('/api/sync/push', {
+    data: {
+      clientId: randomUUID(),
+      mutations: [{ id: randomUUID(), seq: 1, name, args, createdAt: new Date().toISOString() }],
+    },
+  });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as {
+    results: { seq: number; status: string; reason?: string }[];
+  };
+  expect(body.results).toHaveLength(1);
+  return body.results[0] as { seq: number; status: string; reason?: string };
+}
+
+export async function userIdOf(api: APIRequestContext): Promise<string> {
+  const res = await api.get('/api/me');
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { user: { id: string } }).user.id;
+}
