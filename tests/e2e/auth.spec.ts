@@ -8,7 +8,7 @@ test('alice signs in, sees the Demo tasks, and signs out', async ({ page }) => {
   await signIn.open();
   await signIn.signIn('alice@demo.test');
   await shell.expectLoaded();
-  await expect(shell.tasks().getByRole('row').nth(1)).toBeVisible();
+  await expect(shell.tasks().getByRole('link').first()).toBeVisible();
   await expect(shell.nav().getByRole('link', { name: 'Tasks' })).toBeVisible();
   await expect(shell.nav().getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
@@ -40,4 +40,34 @@ test('the admin sees the Admin area', async ({ page }) => {
   await shell.expectLoaded();
   await shell.nav().getByRole('link', { name: 'Admin' }).click();
   await expect(page.getByRole('cell', { name: 'alice@demo.test' })).toBeVisible();
+});
+
+test('signing out with "Remove data" deletes this device\'s copy; keeping it keeps it', async ({
+  page,
+}) => {
+  const userDatabases = () =>
+    page.evaluate(async () =>
+      (await indexedDB.databases())
+        .map((d) => d.name ?? '')
+        .filter((name) => name.startsWith('switchboard-') && name !== 'switchboard-registry'),
+    );
+  const signIn = new SignInPage(page);
+  const shell = new ShellPage(page);
+
+  await signIn.open();
+  await signIn.signIn('bob@demo.test');
+  await shell.expectLoaded();
+  await expect(shell.tasks().getByRole('link').first()).toBeVisible();
+  await expect.poll(async () => (await userDatabases()).length).toBe(1);
+  const [database] = await userDatabases();
+
+  await shell.signOut();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(await userDatabases()).toContain(database);
+
+  await signIn.signIn('bob@demo.test');
+  await shell.expectLoaded();
+  await shell.signOut({ wipe: true });
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(userDatabases).not.toContain(database);
 });
