@@ -141,7 +141,7 @@ describe('text search', () => {
     expect(new Set(reads)).toEqual(new Set(['tasks:words']));
   });
 
-  it('a common word walks the newest-first list and stops at the limit', async () => {
+  it('a common word reads its own index range newest first and stops at the limit', async () => {
     await db.tasks.bulkPut(
       Array.from({ length: 400 }, (_, i) =>
         toStoredTask(
@@ -160,10 +160,13 @@ describe('text search', () => {
       'n398',
       'n397',
     ]);
+    expect(new Set(reads)).toEqual(new Set(['tasks:words']));
+    // Criteria that reject most of a common word's tasks: the list for the criteria answers.
     expect(ids(await readTasksPage(db, { text: 'comm quest', status: 'open', limit: 2 }))).toEqual([
       'n399',
       'n397',
     ]);
+    expect(reads).toContain('tasks:[status+updatedAt]');
     expect(ids(await readTasksPage(db, { text: 'common 12', limit: 50 }))).toEqual([
       'n129',
       'n128',
@@ -176,6 +179,55 @@ describe('text search', () => {
       'n121',
       'n120',
       'n12',
+    ]);
+  });
+
+  it('a prefix merges the ranges of the words it starts, newest first', async () => {
+    await db.tasks.bulkPut(
+      ['router', 'routine', 'route', 'router', 'routine'].map((word, i) =>
+        toStoredTask(task({ id: `r${i}`, title: `${word} ${i}`, updatedAt: minute(20 + i) })),
+      ),
+    );
+    expect(ids(await readTasksPage(db, { text: 'rout', limit: 4 }))).toEqual([
+      'r4',
+      'r3',
+      'r2',
+      'r1',
+    ]);
+  });
+
+  it('tasks updated in the same millisecond are all found, across rounds', async () => {
+    await db.tasks.bulkPut(
+      Array.from({ length: 120 }, (_, i) =>
+        toStoredTask(task({ id: `s${i}`, title: 'Same time', updatedAt: minute(30) })),
+      ),
+    );
+    const found = ids(await readTasksPage(db, { text: 'same', limit: 100 }));
+    expect(new Set(found).size).toBe(100);
+  });
+
+  it('a short prefix that starts many words: its few entries sorted, or the lists walked', async () => {
+    const parcels = (count: number, from: number) =>
+      Array.from({ length: count }, (_, i) =>
+        toStoredTask(
+          task({
+            id: `p${from + i}`,
+            title: `Parcel p${from + i}`,
+            status: i % 3 ? 'open' : 'resolved',
+            updatedAt: minute(40 + from + i),
+          }),
+        ),
+      );
+    await db.tasks.bulkPut(parcels(30, 0));
+    reads.length = 0;
+    expect(ids(await readTasksPage(db, { text: 'p', limit: 2 }))).toEqual(['p29', 'p28']);
+    expect(new Set(reads)).toEqual(new Set(['tasks:words']));
+
+    await db.tasks.bulkPut(parcels(500, 30));
+    reads.length = 0;
+    expect(ids(await readTasksPage(db, { text: 'p', status: 'resolved', limit: 2 }))).toEqual([
+      'p528',
+      'p525',
     ]);
     expect(reads).toContain('tasks:[status+updatedAt]');
   });

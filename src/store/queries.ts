@@ -1,22 +1,23 @@
 // The reads the screens need, each answered from an index that fits (never a scan of every task
 // when one does). live.ts wraps them in liveQuery.
 import Dexie, { type Table } from 'dexie';
-import {
-  taskStatuses,
-  type SyncAgentStatus,
-  type SyncCall,
-  type SyncComment,
-  type SyncContact,
-  type SyncFilter,
-  type SyncLogItem,
-  type SyncMember,
-  type SyncTask,
-  type TaskStatus,
-  type TaskType,
+import type {
+  SyncAgentStatus,
+  SyncCall,
+  SyncComment,
+  SyncContact,
+  SyncFilter,
+  SyncLogItem,
+  SyncMember,
+  SyncTask,
+  TaskStatus,
+  TaskType,
 } from '../domain';
 import type { SyncDb } from './db';
 import { getMeta } from './meta';
-import type { OutboxRow, RejectedRow, StoredTask } from './records';
+import { listTasks } from './lists';
+import type { OutboxRow, RejectedRow } from './records';
+import { searchTasks } from './search';
 import { matchesAll, queryTokens } from './words';
 
 export interface TasksQuery {
@@ -28,83 +29,15 @@ export interface TasksQuery {
   limit: number;
 }
 
-/**
- * Below this many word-index matches, a search reads them and sorts; above it, it walks the
- * newest-first list indexes and keeps the matches, which stops after `limit` hits.
- */
-const fewMatches = 300;
-
-const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }) =>
-  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
-
 export async function readTasksPage(db: SyncDb, query: TasksQuery): Promise<SyncTask[]> {
   const { status, assigneeId, type, limit } = query;
   const tokens = queryTokens(query.text ?? '');
   const assigneeKey = assigneeId === undefined ? undefined : (assigneeId ?? '');
-  if (tokens.length === 0) return listTasks(db, { status, assigneeKey, type }, limit, null);
-
-  // Keys only (no records read): the longest token is the most selective prefix.
-  const first = tokens.reduce((a, b) => (b.length > a.length ? b : a));
-  const keys = new Set(await db.tasks.where('words').startsWith(first).primaryKeys());
-  const matches = (task: StoredTask) => keys.has(task.id) && matchesAll(task.words, tokens);
-  if (keys.size > fewMatches) return listTasks(db, { status, assigneeKey, type }, limit, matches);
-
-  const found = await db.tasks.bulkGet([...keys]);
-  return found
-    .filter((task): task is StoredTask => task !== undefined)
-    .filter(
-      (task) =>
-        matches(task) &&
-        (status === undefined || task.status === status) &&
-        (assigneeKey === undefined || task.assigneeKey === assigneeKey) &&
-        (type === undefined || task.type === type),
-    )
-    .sort(newestFirst)
-    .slice(0, limit);
-}
-
-interface ListCriteria {
-  status: TaskStatus | undefined;
-  assigneeKey: string | undefined;
-  type: TaskType | undefined;
-}
-
-/**
- * One index range per status, newest first; merging three short lists is cheaper than an extra
- * plain updatedAt index on every task write.
- */
-async function listTasks(
-  db: SyncDb,
-  { status, assigneeKey, type }: ListCriteria,
-  limit: number,
-  also: ((task: StoredTask) => boolean) | null,
-): Promise<SyncTask[]> {
-  const statuses = status ? [status] : taskStatuses;
-  const lists = await Promise.all(
-    statuses.map((s) => {
-      let range;
-      if (assigneeKey !== undefined) {
-        range = db.tasks
-          .where('[assigneeKey+status+updatedAt]')
-          .between([assigneeKey, s, Dexie.minKey], [assigneeKey, s, Dexie.maxKey]);
-      } else if (type) {
-        range = db.tasks
-          .where('[type+status+updatedAt]')
-          .between([type, s, Dexie.minKey], [type, s, Dexie.maxKey]);
-      } else {
-        range = db.tasks.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]);
-      }
-      const needsType = assigneeKey !== undefined && type !== undefined;
-      const collection = range.reverse();
-      if (needsType || also) {
-        collection.filter(
-          (task) => (!needsType || task.type === type) && (also === null || also(task)),
-        );
-      }
-      return collection.limit(limit).toArray();
-    }),
+  const criteria = { status, assigneeKey, type };
+  // One read transaction for the several index reads a page may take.
+  return db.transaction('r', db.tasks, () =>
+    tokens.length === 0 ? listTasks(db, criteria, limit) : searchTasks(db, criteria, tokens, limit),
   );
-  return lists.flat().sort(newestFirst).slice(0, limit);
 }
 
 export function readTask(db: SyncDb, id: string): Promise<SyncTask | undefined> {

@@ -12,11 +12,17 @@ import type {
   SyncTask,
 } from '../domain';
 
+/**
+ * A search index entry: a word and the task's updatedAt in milliseconds. The multiEntry index
+ * sorts by word, then time, so one word's tasks read newest first from one key range.
+ */
+export type WordKey = [word: string, at: number];
+
 export interface StoredTask extends SyncTask {
   /** assigneeId, or '' for nobody: IndexedDB cannot index null, and "unassigned" is a filter. */
   assigneeKey: string;
-  /** Lowercased tokens of title, customer, phone and email for the multiEntry search index. */
-  words: string[];
+  /** Words of title, customer, phone and email, each with updatedAt, for the search index. */
+  words: WordKey[];
 }
 
 export interface StoredContact extends SyncContact {

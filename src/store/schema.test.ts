@@ -32,7 +32,10 @@ const writtenBy: Record<number, (db: Dexie) => Promise<void>> = {
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
       assigneeKey: '',
-      words: ['printer', 'jam', 'anna', 'berg'],
+      words: ['printer', 'jam', 'anna', 'berg'].map((word) => [
+        word,
+        Date.parse('2025-01-01T00:00:00.000Z'),
+      ]),
     });
     await db.table('outbox').put({
       id: 'm1',

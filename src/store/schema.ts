@@ -3,7 +3,8 @@
 //
 // Indexes serve the list queries; compound ones end in the sort key so "where X, newest first,
 // limit 50" reads 50 index entries instead of scanning. Each index costs time on every write
-// (bootstrap puts thousands of tasks), so only what a query needs is indexed.
+// (bootstrap puts thousands of tasks), so only what a query needs is indexed. A task's `*words`
+// entries are [word, updatedAt ms]: one word's tasks read newest first from one key range.
 import type { Transaction } from 'dexie';
 
 export interface SchemaVersion {

@@ -1,13 +1,15 @@
 // Entities as the server sends them → rows with their index fields.
 import type { SyncContact, SyncTask } from '../domain';
-import type { StoredContact, StoredTask } from './records';
+import type { StoredContact, StoredTask, WordKey } from './records';
 import { wordsOf } from './words';
 
 export function toStoredTask(task: SyncTask): StoredTask {
+  const at = Date.parse(task.updatedAt);
+  const words = wordsOf([task.title, task.customerName, task.customerEmail], [task.customerPhone]);
   return {
     ...task,
     assigneeKey: task.assigneeId ?? '',
-    words: wordsOf([task.title, task.customerName, task.customerEmail], [task.customerPhone]),
+    words: words.map((word): WordKey => [word, at]),
   };
 }
 

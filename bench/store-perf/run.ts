@@ -1,0 +1,277 @@
+// Store performance, measured in Debian's Chromium: the working tree's src/store side by side
+// with a baseline commit's, in the same browser and the same run (the machine is shared, so only
+// same-run comparisons and ratios mean much). Also raw IndexedDB schema experiments.
+//
+//   npx tsx bench/store-perf/run.ts store [--baseline=<commit>] [--rounds=5] [--local=100000]
+//   npx tsx bench/store-perf/run.ts raw [--rounds=5]
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const [mode = 'store', ...flags] = process.argv.slice(2);
+const flag = (name: string, fallback: string) =>
+  flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const rounds = Number(flag('rounds', '5'));
+const bootCount = Number(flag('boot', '10000'));
+const localCount = Number(flag('local', '100000'));
+const baseline = flag('baseline', '45d5091');
+const assignees = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', null];
+
+async function bundle(entry: string, root: string): Promise<string> {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    nodePaths: [path.join(repo, 'node_modules')],
+  });
+  const code = out.outputFiles[0]?.text;
+  if (!code) throw new Error(`no bundle for ${entry}`);
+  return code;
+}
+
+/** The baseline's src/ with this harness (and the task generator) copied in. */
+function baselineTree(commit: string): string {
+  const dir = path.join(tmpdir(), `store-perf-${commit}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${commit} src | tar -x -C ${dir}`], { cwd: repo });
+  cpSync(path.join(repo, 'bench/store-perf'), path.join(dir, 'bench/store-perf'), {
+    recursive: true,
+  });
+  cpSync(path.join(repo, 'bench/store/tasks.js'), path.join(dir, 'bench/store/tasks.js'));
+  return dir;
+}
+
+function serve(scripts: Record<string, string>): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    const name = (req.url ?? '/').slice(1);
+    const script = scripts[name];
+    if (script !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(script);
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>store-perf</title>');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? 0;
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+async function openPage(url: string, script: string): Promise<Page> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--headless=new'],
+  });
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ url: `${url}${script}` });
+  return page;
+}
+
+/** What page.js and raw.js put on globalThis. */
+type PageApis = Record<'perf' | 'raw', Record<string, (arg: unknown) => unknown>>;
+
+type Query = {
+  status?: 'open' | 'pending' | 'resolved';
+  assigneeId?: string | null;
+  type?: 'call' | 'email' | 'chat' | 'manual';
+  text?: string;
+  limit: number;
+};
+
+const listQueries: Query[] = [
+  { limit: 50 },
+  { status: 'open', limit: 50 },
+  { status: 'resolved', assigneeId: 'u3', limit: 50 },
+  { assigneeId: null, limit: 50 },
+  { assigneeId: 'u2', type: 'chat', limit: 50 },
+  { type: 'email', status: 'pending', limit: 50 },
+];
+const texts = [
+  // rare words, names, two words, email, phone
+  'zimmermann',
+  'müller',
+  'takahashi',
+  'emma berg',
+  'olivia.costa',
+  'charged twice',
+  '020 7946 12',
+  'zzz',
+  // common words and prefixes as typed
+  'example',
+  'mail',
+  'router',
+  'rout',
+  'the',
+  'cannot',
+  'e',
+  'em',
+  'r',
+  'ro',
+  'q',
+  'x',
+];
+const searchQueries: Query[] = [
+  ...texts.map((text) => ({ text, limit: 50 })),
+  { text: 'example', status: 'resolved', assigneeId: 'u3', limit: 50 },
+  { text: 'router', status: 'pending', limit: 50 },
+  { text: 'e', assigneeId: null, type: 'manual', limit: 50 },
+];
+const label = (q: Query) =>
+  [q.text && `"${q.text}"`, q.status, q.assigneeId !== undefined && `@${q.assigneeId}`, q.type]
+    .filter(Boolean)
+    .join(' ') || 'all';
+
+async function storeMode(): Promise<void> {
+  const base = baselineTree(baseline);
+  const scripts = {
+    'base.js': await bundle('bench/store-perf/page.js', base),
+    'cur.js': await bundle('bench/store-perf/page.js', repo),
+  };
+  const { url, close } = await serve(scripts);
+  const pages = { base: await openPage(url, 'base.js'), cur: await openPage(url, 'cur.js') };
+  const names = ['base', 'cur'] as const;
+  const call = <T>(p: Page, fn: string, arg: unknown) =>
+    p.evaluate(([f, a]) => (globalThis as unknown as PageApis).perf[f]?.(a), [
+      fn,
+      arg,
+    ] as const) as Promise<T>;
+
+  const boot: Record<string, number[]> = { base: [], cur: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const v of r % 2 ? [...names].reverse() : names) {
+      const { ms } = await call<{ ms: number }>(pages[v], 'bootstrap', {
+        name: `boot-${v}`,
+        count: bootCount,
+        seed: 7 + r,
+        assignees,
+      });
+      boot[v]?.push(ms);
+    }
+  }
+  console.log(`\nbootstrap ${bootCount} tasks (pullChanges, no network), ${rounds} rounds`);
+  for (const v of names)
+    console.log(
+      `  ${v}: median ${fmt(median(boot[v] ?? []))} ms  runs ${boot[v]?.map(fmt).join(' ')}`,
+    );
+  console.log(`  ratio cur/base: ${(median(boot.cur ?? []) / median(boot.base ?? [])).toFixed(2)}`);
+
+  for (const v of names) {
+    const filled = await call<{ ms: number; reused: boolean }>(pages[v], 'fill', {
+      name: `query-${v}-${localCount}`,
+      count: localCount,
+      seed: 1,
+      assignees,
+    });
+    console.log(`fill ${v} ${localCount}: ${filled.reused ? 'reused' : `${fmt(filled.ms)} ms`}`);
+  }
+
+  const all = [...listQueries, ...searchQueries];
+  const times: Record<string, number[][]> = { base: all.map(() => []), cur: all.map(() => []) };
+  const rows: Record<string, number[]> = { base: [], cur: [] };
+  const mismatches = new Set<string>();
+  for (let r = 0; r < rounds; r++) {
+    const results: Record<string, { ms: number; rows: number; ids: string[] }[]> = {};
+    for (const v of r % 2 ? [...names].reverse() : names) {
+      const res = await call<{ ms: number; rows: number; ids: string[] }[]>(pages[v], 'query', all);
+      results[v] = res;
+      res.forEach((x, i) => times[v]?.[i]?.push(x.ms));
+      rows[v] = res.map((x) => x.rows);
+    }
+    all.forEach((q, i) => {
+      const a = results['base']?.[i]?.ids.join();
+      const b = results['cur']?.[i]?.ids.join();
+      if (a !== b) mismatches.add(label(q));
+    });
+  }
+  console.log(`\nqueries over ${localCount} tasks, median of ${rounds} runs each (ms)`);
+  console.log('  query                          base    cur   ratio  rows');
+  all.forEach((q, i) => {
+    const b = median(times['base']?.[i] ?? []);
+    const c = median(times['cur']?.[i] ?? []);
+    console.log(
+      `  ${label(q).padEnd(30)} ${fmt(b).padStart(6)} ${fmt(c).padStart(6)} ${(c / b).toFixed(2).padStart(6)}  ${rows['base']?.[i]}/${rows['cur']?.[i]}`,
+    );
+  });
+  for (const [title, qs, offset] of [
+    ['lists', listQueries, 0],
+    ['searches', searchQueries, listQueries.length],
+  ] as const) {
+    for (const v of names) {
+      const flat = qs.flatMap((_, i) => times[v]?.[offset + i] ?? []);
+      const worst = Math.max(...qs.map((_, i) => median(times[v]?.[offset + i] ?? [])));
+      console.log(
+        `  ${title} ${v}: median ${fmt(median(flat))}  p95 ${fmt(p95(flat))}  worst query median ${fmt(worst)}`,
+      );
+    }
+  }
+  if (mismatches.size) console.log(`  results differ for: ${[...mismatches].join(', ')}`);
+  for (const p of Object.values(pages)) await p.context().browser()?.close();
+  close();
+}
+
+async function rawMode(): Promise<void> {
+  const { url, close } = await serve({ 'raw.js': await bundle('bench/store-perf/raw.js', repo) });
+  const page = await openPage(url, 'raw.js');
+  const only = flag('variants', '');
+  const variants = only
+    ? only.split(',')
+    : ((await page.evaluate(() =>
+        (globalThis as unknown as PageApis).raw['variants']?.(null),
+      )) as string[]);
+  const vias = flag('via', 'raw,dexie').split(',');
+  const runs: Record<string, number[]> = {};
+  const ratios: Record<string, number[]> = {};
+  for (let r = 0; r < rounds; r++) {
+    const round: Record<string, number> = {};
+    const order = r % 2 ? [...variants].reverse() : variants;
+    for (const variant of order)
+      for (const via of vias) {
+        const { ms } = await page.evaluate(
+          (a) => (globalThis as unknown as PageApis).raw['write']?.(a) as Promise<{ ms: number }>,
+          { variant, via, count: bootCount, seed: 3 + r, assignees },
+        );
+        (runs[`${variant}/${via}`] ??= []).push(ms);
+        round[`${variant}/${via}`] = ms;
+      }
+    const reference = round[`${variants[0]}/${vias[0]}`] ?? 1;
+    for (const [key, ms] of Object.entries(round)) (ratios[key] ??= []).push(ms / reference);
+  }
+  console.log(
+    `\nwrite ${bootCount} tasks, ${rounds} rounds: median ms, median of per-round ratios to ${variants[0]}/${vias[0]}`,
+  );
+  for (const [key, xs] of Object.entries(runs))
+    console.log(
+      `  ${key.padEnd(24)} ${fmt(median(xs)).padStart(6)}  ${median(ratios[key] ?? []).toFixed(2)}  ${xs.map(fmt).join(' ')}`,
+    );
+  await page.context().browser()?.close();
+  close();
+}
+
+await (mode === 'raw' ? rawMode() : storeMode());

@@ -1,0 +1,212 @@
+// Text search over tasks. Every `words` index entry is [word, updatedAt ms], so the tasks with one
+// word read newest first from one key range; a typed prefix merges the ranges of the words it
+// starts. Only keys are read until a candidate is due, then records in small batches.
+import Dexie from 'dexie';
+import type { SyncDb } from './db';
+import type { StoredTask, WordKey } from './records';
+import { matchesAll } from './words';
+import { walkLists, type ListCriteria } from './lists';
+
+/** A prefix that starts more distinct words than this is short: its ranges are not merged. */
+const maxWords = 12;
+/** Such a prefix with fewer index entries than this is rare: its entries are read and sorted. */
+const fewEntries = 1000;
+/** Records a list walk may read before a search with criteria goes back to the word ranges. */
+const walkBudget = 1500;
+
+interface Checks {
+  /** False for an id that misses another query token (known from keys alone). */
+  candidate: (id: string) => boolean;
+  fits: (task: StoredTask) => boolean;
+  hasWords: (task: StoredTask) => boolean;
+  /** Set when status, assignee or type narrow the search. */
+  criteria: ListCriteria | null;
+}
+
+export async function searchTasks(
+  db: SyncDb,
+  criteria: ListCriteria,
+  tokens: readonly string[],
+  limit: number,
+): Promise<StoredTask[]> {
+  const hasWords = (task: StoredTask) => matchesAll(task.words, tokens);
+  const fits = (task: StoredTask) => hasWords(task) && matchesCriteria(task, criteria);
+  // The longest token is the most selective prefix and drives; the other tokens' tasks are read
+  // as id sets (keys only) when they are long enough to be selective.
+  const [driving = '', ...others] = [...tokens].sort((a, b) => b.length - a.length);
+  const sets = await Promise.all(
+    others.filter((token) => token.length >= 3).map((token) => idsWithPrefix(db, token)),
+  );
+  const checks: Checks = {
+    candidate: (id) => sets.every((set) => set.has(id)),
+    fits,
+    hasWords,
+    criteria: hasCriteria(criteria) ? criteria : null,
+  };
+  const words = await wordsStartingWith(db, driving, maxWords + 1);
+  if (words.length <= maxWords) return mergeWordRanges(db, words, limit, checks);
+  // One or two letters typed, or the first digits of a phone number.
+  const entries = await prefixEntries(db, driving, fewEntries);
+  if (entries) {
+    const found: StoredTask[] = [];
+    const ids = [...entries].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    await checkInOrder(db, ids, limit, checks, found);
+    return found;
+  }
+  // Many tasks match: the newest matches are near the top of the lists.
+  return (await walkLists(db, criteria, limit, hasWords, Infinity)) ?? [];
+}
+
+async function idsWithPrefix(db: SyncDb, prefix: string): Promise<Set<string>> {
+  const ids = await db.tasks
+    .where('words')
+    .between([prefix], [`${prefix}\uffff`])
+    .primaryKeys();
+  return new Set(ids);
+}
+
+/** The entries under a prefix as id → time, or null when there are `max` or more. */
+async function prefixEntries(
+  db: SyncDb,
+  prefix: string,
+  max: number,
+): Promise<Map<string, number> | null> {
+  const entries = new Map<string, number>();
+  let count = 0;
+  await db.tasks
+    .where('words')
+    .between([prefix], [`${prefix}\uffff`])
+    .limit(max)
+    .eachKey((key, cursor) => {
+      count++;
+      entries.set(cursor.primaryKey as string, (key as unknown as WordKey)[1]);
+    });
+  return count < max ? entries : null;
+}
+
+/**
+ * Reads the records of `ids` (newest first) in batches and adds those that fit to `found`, up to
+ * `limit`; true once it is full.
+ */
+async function checkInOrder(
+  db: SyncDb,
+  ids: readonly string[],
+  limit: number,
+  checks: Checks,
+  found: StoredTask[],
+): Promise<boolean> {
+  const due = ids.filter(checks.candidate);
+  for (let i = 0; i < due.length; i += limit) {
+    const batch = due.slice(i, i + limit);
+    for (const task of await db.tasks.bulkGet(batch)) {
+      if (task && checks.fits(task)) found.push(task);
+      if (found.length === limit) return true;
+    }
+  }
+  return false;
+}
+
+function hasCriteria({ status, assigneeKey, type }: ListCriteria): boolean {
+  return status !== undefined || assigneeKey !== undefined || type !== undefined;
+}
+
+function matchesCriteria(task: StoredTask, { status, assigneeKey, type }: ListCriteria): boolean {
+  return (
+    (status === undefined || task.status === status) &&
+    (assigneeKey === undefined || task.assigneeKey === assigneeKey) &&
+    (type === undefined || task.type === type)
+  );
+}
+
+/** Distinct indexed words with this prefix, in order: one key read per word, skipping its tasks. */
+async function wordsStartingWith(db: SyncDb, prefix: string, max: number): Promise<string[]> {
+  const words: string[] = [];
+  const upper = [`${prefix}\uffff`];
+  let lower: unknown[] = [prefix];
+  while (words.length < max) {
+    const [key] = await db.tasks
+      .where('words')
+      .between(lower, upper, words.length === 0, false)
+      .limit(1)
+      .keys();
+    if (!key) break;
+    const word = (key as unknown as WordKey)[0];
+    words.push(word);
+    lower = [word, Dexie.maxKey];
+  }
+  return words;
+}
+
+interface Entry {
+  id: string;
+  at: number;
+}
+
+/** The newest `count` entries of one word, keys only. */
+async function newestOf(db: SyncDb, word: string, count: number): Promise<Entry[]> {
+  const range = db.tasks
+    .where('words')
+    .between([word, Dexie.minKey], [word, Dexie.maxKey])
+    .reverse()
+    .limit(count);
+  const entries: Entry[] = [];
+  await range.eachKey((key, cursor) => {
+    entries.push({ id: cursor.primaryKey as string, at: (key as unknown as WordKey)[1] });
+  });
+  return entries;
+}
+
+/** One word alone needs no times: its range is in order, and the position stands for the time. */
+async function newestIdsOf(db: SyncDb, word: string, count: number): Promise<Entry[]> {
+  const ids = await db.tasks
+    .where('words')
+    .between([word, Dexie.minKey], [word, Dexie.maxKey])
+    .reverse()
+    .limit(count)
+    .primaryKeys();
+  return ids.map((id, i) => ({ id, at: -i }));
+}
+
+/**
+ * Merges the words' ranges newest first. Each round reads the newest `depth` entries of every
+ * word not yet read to its end; entries no older than the oldest of those are in final order, and
+ * their records are read and checked in batches until `limit` tasks fit. The depth grows 4× a
+ * round, so a filter that rejects most of a common word's tasks costs a few rounds, not one per
+ * task. When criteria narrow a common word, the list for the criteria may find them sooner.
+ */
+async function mergeWordRanges(
+  db: SyncDb,
+  words: readonly string[],
+  limit: number,
+  checks: Checks,
+): Promise<StoredTask[]> {
+  const read = words.length === 1 ? newestIdsOf : newestOf;
+  const found: StoredTask[] = [];
+  const checked = new Set<string>();
+  const seen = new Map<string, number>();
+  let open = [...words];
+  let depth = limit;
+  for (let round = 0; ; round++) {
+    let frontier = -Infinity;
+    const pages = await Promise.all(open.map((word) => read(db, word, depth)));
+    open = open.filter((_, i) => {
+      const entries = pages[i] ?? [];
+      for (const { id, at } of entries) seen.set(id, at);
+      const full = entries.length === depth;
+      if (full) frontier = Math.max(frontier, entries[entries.length - 1]?.at ?? -Infinity);
+      return full;
+    });
+    const due = [...seen]
+      .filter(([id, at]) => at >= frontier && !checked.has(id))
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id);
+    for (const id of due) checked.add(id);
+    if (await checkInOrder(db, due, limit, checks, found)) return found;
+    if (open.length === 0) return found;
+    if (round === 0 && checks.criteria) {
+      const walked = await walkLists(db, checks.criteria, limit, checks.hasWords, walkBudget);
+      if (walked) return walked;
+    }
+    depth *= 4;
+  }
+}
