@@ -14,7 +14,7 @@ const InstancePickerPage = lazy(() => import('./auth/InstancePickerPage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
 const TaskDetailPage = lazy(() => import('./tasks/TaskDetailPage'));
 const ContactsPage = lazy(() => import('./placeholders/ContactsPage'));
-const HistoryPage = lazy(() => import('./placeholders/HistoryPage'));
+const HistoryPage = lazy(() => import('./phone/HistoryPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 function Root(props: RouteSectionProps): JSX.Element {

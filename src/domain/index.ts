@@ -9,3 +9,4 @@ export * from './phone-tab';
 export * from './sync';
 export * from './sync-transport';
 export * from './backoff';
+export * from './call-record';

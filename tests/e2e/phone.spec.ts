@@ -89,6 +89,17 @@ test('a declined call tells the caller the line is busy', async () => {
   await expect(alice.page.getByText(/busy/i).first()).toBeVisible();
   await expect(alice.button('Hang up')).toHaveCount(0);
   await expect(bob.button('Answer')).toHaveCount(0);
+
+  // Both call histories keep it, from the store, with a way to call back.
+  const aliceRow = (await alice.historyRows('Bob Brown')).first();
+  await expect(aliceRow).toContainText('Outgoing');
+  await expect(aliceRow).toContainText('Declined');
+  await expect(aliceRow.getByRole('button', { name: 'Call Bob Brown' })).toBeVisible();
+  const bobRow = (await bob.historyRows('Alice Anders')).first();
+  await expect(bobRow).toContainText('Incoming');
+  await expect(bobRow).toContainText('Declined');
+  await alice.backToPhone();
+  await bob.backToPhone();
 });
 
 test('the caller cancels before the answer and the callee stops ringing', async () => {

@@ -6,6 +6,7 @@ import { createStore, produce } from 'solid-js/store';
 import { api } from '../../api';
 import {
   applyCallEvent,
+  callRecordOf,
   phoneLockName,
   regionFromLanguage,
   type CallSnapshot,
@@ -17,7 +18,7 @@ import {
 } from '../../domain';
 import type { DevicePreferences, Identity, Softphone } from '../../sip';
 import { createLive } from '../data/live';
-import { currentStore } from '../data/store';
+import { currentStore, withStore } from '../data/store';
 import { currentMe, session } from '../session';
 import { makePhoneTabLock, type PhoneTabLock } from './tab-lock';
 
@@ -136,7 +137,10 @@ async function start(): Promise<void> {
         );
         if (event.event.type !== 'dtmf' && event.event.type !== 'muted')
           closeNotification(event.id);
-        if (event.event.type === 'ended') retire(event.id);
+        if (event.event.type === 'ended') {
+          recordCall(event.id);
+          retire(event.id);
+        }
         break;
     }
   });
@@ -158,6 +162,13 @@ async function stop(): Promise<void> {
     }),
   );
   await stopping;
+}
+
+// Into the call history through the store (a mutation like any other, so it syncs offline).
+function recordCall(id: string): void {
+  const ended = state.calls.find((c) => c.id === id);
+  const record = ended ? callRecordOf(ended, crypto.randomUUID()) : null;
+  if (record) void withStore((store) => store.mutate('call.record', record));
 }
 
 function retire(id: string): void {

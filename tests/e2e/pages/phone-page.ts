@@ -66,6 +66,20 @@ export class Agent {
     await this.page.getByRole('button', { name: 'Call', exact: true }).click();
   }
 
+  /** The History page's rows naming `who`, read through the table's accessible name. */
+  async historyRows(who: string) {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    return this.page
+      .getByRole('table', { name: 'Call history' })
+      .getByRole('row')
+      .filter({ hasText: who });
+  }
+
+  async backToPhone(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Phone' }).click();
+    await expect(this.page.getByRole('textbox', { name: 'Number' })).toBeVisible();
+  }
+
   button(name: string) {
     return this.page.getByRole('button', { name, exact: true });
   }
