@@ -4,7 +4,8 @@ import solid from 'vite-plugin-solid';
 // Client units, the server suite once per database dialect, and `sip`: the real Kamailio
 // (deploy/kamailio/run.sh) driven by a small SIP client (run alone: vitest run --project sip), and
 // `firefox`: Debian's Firefox ESR through puppeteer-core against the built server, and the
-// tcp-proxy it reaches the server through (run after a build: vitest run --project firefox).
+// tcp-proxy it reaches the server through (run after a build: vitest run --project firefox), and
+// `chaos`: the real store against the built server through faults (after a build too).
 export default defineConfig({
   test: {
     projects: [
@@ -40,6 +41,14 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'chaos',
+          include: ['tests/chaos/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {
