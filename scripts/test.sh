@@ -27,6 +27,9 @@ npm run --silent build >/dev/null
 # A second build with another id stands in for "a new version was deployed" in the update-prompt test.
 BUILD_ID=e2e-next npx vite build --outDir .run/dist-next --emptyOutDir --logLevel error >/dev/null
 
+echo "== chaos: the store against the built server through faults (loopback only; CHAOS_SEED replays)"
+npx vitest run --project chaos
+
 echo "== end-to-end (Chromium, real server, real Kamailio and rtpengine, sipp as an outside caller)"
 ensure_sipp
 run_isolated npx playwright test
