@@ -13,7 +13,7 @@ const InvitePage = lazy(() => import('./auth/InvitePage'));
 const InstancePickerPage = lazy(() => import('./auth/InstancePickerPage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
 const TaskDetailPage = lazy(() => import('./tasks/TaskDetailPage'));
-const ContactsPage = lazy(() => import('./placeholders/ContactsPage'));
+const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
 const HistoryPage = lazy(() => import('./phone/HistoryPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
 

@@ -349,6 +349,18 @@ export const en = {
     title: 'Contacts',
     emptyHeading: 'No contacts yet',
     emptyBody: 'The shared address book will be listed here.',
+    search: 'Search contacts',
+    table: 'Contacts',
+    noMatch: 'No contact matches.',
+    loading: 'Loading contacts…',
+    columns: {
+      name: 'Name',
+      company: 'Company',
+      phone: 'Phone',
+      email: 'Email',
+      actions: 'Actions',
+    },
+    call: template<{ name: string }>('Call {{ name }}'),
   },
   history: {
     title: 'History',
