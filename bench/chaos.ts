@@ -8,14 +8,19 @@ const seed = chooseSeed(process.env['CHAOS_SEED']);
 const cycles = Number(process.env['CHAOS_CYCLES'] ?? 1000);
 
 console.log(`chaos: seed ${seed}, ${cycles} cycles`);
+const trace: string[] = [];
 const report = await runChaos({
   seed,
   cycles,
   log: (line) => {
+    trace.push(line);
     if (line.startsWith('#') && Number(line.slice(1, line.indexOf(' '))) % 100 === 0) {
       console.log(`  ${line.split(' ')[0]}`);
     }
   },
+}).catch((error: unknown) => {
+  console.log(trace.join('\n'));
+  throw error;
 });
 const passed = report.mismatches.length === 0 && report.lost === 0 && report.duplicated === 0;
 const total = (counts: Record<string, number | undefined>) =>
@@ -35,6 +40,6 @@ console.log(`duplicated          ${report.duplicated}`);
 console.log(`result              ${passed ? 'PASS' : 'FAIL'} (seed ${seed})`);
 if (!passed) {
   console.log(report.mismatches.join('\n'));
-  console.log(report.trace.join('\n'));
+  console.log(trace.join('\n'));
   process.exitCode = 1;
 }

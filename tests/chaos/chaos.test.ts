@@ -10,8 +10,14 @@ const cycles = Number(process.env['CHAOS_CYCLES'] ?? 30);
 describe('sync under chaos', () => {
   it(`loses and duplicates nothing over ${cycles} cycles (seed ${seed})`, async () => {
     console.log(`chaos seed ${seed}`);
-    const report = await runChaos({ seed, cycles });
-    if (report.mismatches.length > 0) console.log(report.trace.join('\n'));
+    const trace: string[] = [];
+    const report = await runChaos({ seed, cycles, log: (line) => trace.push(line) }).catch(
+      (error: unknown) => {
+        console.log(trace.join('\n'));
+        throw error;
+      },
+    );
+    if (report.mismatches.length > 0) console.log(trace.join('\n'));
     console.log(JSON.stringify({ ...report, trace: undefined }));
     expect(report.mismatches).toEqual([]);
     expect(report.lost).toBe(0);
