@@ -2,6 +2,7 @@
 // signal that updates whenever the rows it read change (in this tab, another tab or the service
 // worker), and is dropped with the component that asked.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
 
 /** The shape of src/store's live reads (a Dexie liveQuery underneath). */
 export interface Subscribable<T> {
@@ -44,4 +45,36 @@ export function createLive<T>(source: () => Subscribable<T> | null | undefined, 
   // The signal's own getter is the accessor; reading it in JSX or an effect tracks it.
   // eslint-disable-next-line solid/reactivity
   return Object.assign(value, { ready, error });
+}
+
+/**
+ * A live list whose rows keep their identity across answers: each answer is reconciled by `key`
+ * into a Solid store, so <For> re-renders only the rows that changed. Without it, every pull
+ * page or poke hands back new objects and every row of a long list is rebuilt.
+ */
+export function createLiveList<T extends object>(
+  source: () => Subscribable<T[]> | null | undefined,
+  key: keyof T & string,
+): Live<T[]> {
+  const [rows, setRows] = createStore<T[]>([]);
+  const [ready, setReady] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  createEffect(
+    on(source, (observable) => {
+      if (!observable) return;
+      const subscription = observable.subscribe(
+        (next) => {
+          setRows(reconcile(next, { key }));
+          setError(null);
+          setReady(true);
+        },
+        (e) => {
+          setError(e);
+          setReady(true);
+        },
+      );
+      onCleanup(() => subscription.unsubscribe());
+    }),
+  );
+  return Object.assign(() => rows, { ready, error });
 }

@@ -1,11 +1,23 @@
 // The task list, read live from the local store: it works offline, and a colleague's change shows
 // as soon as it is pulled. Filters live in the URL so a filtered view can be bookmarked.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, lazy, Match, Show, Switch, type JSX } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  lazy,
+  Match,
+  on,
+  onCleanup,
+  Show,
+  Switch,
+  type JSX,
+} from 'solid-js';
 import { isOverdue, type SyncMember, type SyncTask, type TaskType } from '../../domain';
 import { t } from '../../i18n';
 import { Icon, TableMessage, type IconName } from '../../ui';
-import { createLive } from '../data/live';
+import { createLive, createLiveList } from '../data/live';
 import { currentStore } from '../data/store';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
@@ -34,7 +46,7 @@ export function TasksPage(): JSX.Element {
   });
   const setFilter = (next: TaskFilter) => setParams(filterParams(next), { replace: true });
 
-  const tasks = createLive(() => {
+  const tasks = createLiveList(() => {
     const store = currentStore();
     const me = currentMe();
     if (!store || !me) return null;
@@ -46,12 +58,28 @@ export function TasksPage(): JSX.Element {
       text: f.q,
       limit: pageSize,
     });
-  }, []);
+  }, 'id');
   const members = createLive(() => currentStore()?.queries.members(), []);
   const memberNames = createMemo(
     () => new Map(members().map((m: SyncMember) => [m.userId, m.name] as const)),
   );
   const syncing = () => currentStore() !== null;
+
+  // 200 new rows at once block a slow phone's main thread: paint a screenful first, then grow
+  // between frames. Later answers reconcile into the rows already there, so this runs once.
+  const firstSlice = 40;
+  const [shown, setShown] = createSignal(firstSlice);
+  let growTimer: ReturnType<typeof setTimeout> | undefined;
+  const grow = () => {
+    setShown((n) => n + firstSlice);
+    if (shown() < pageSize) growTimer = setTimeout(grow, 16);
+  };
+  createEffect(
+    on(tasks.ready, (ready) => {
+      if (ready) growTimer = setTimeout(grow, 16);
+    }),
+  );
+  onCleanup(() => clearTimeout(growTimer));
 
   const [saveOpen, setSaveOpen] = createSignal(false);
   let saveButton: HTMLButtonElement | undefined;
@@ -108,7 +136,7 @@ export function TasksPage(): JSX.Element {
                 <TableMessage columns={columns}>{t('tasks.empty')}</TableMessage>
               </Match>
               <Match when={tasks().length > 0}>
-                <For each={tasks()}>
+                <For each={tasks().slice(0, shown())}>
                   {(task) => (
                     <TaskRow
                       task={task}
