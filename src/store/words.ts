@@ -46,6 +46,17 @@ function countryCodeLength(international: string): number {
   return twoDigitCodes.has(international.slice(0, 2)) ? 2 : 3;
 }
 
+/**
+ * A phone number (or the start of one) as it is indexed and searched: digits only, without the
+ * country code and leading zeros, so "+49 171 2345", "0049 171 2345" and "0171 2345" are one word.
+ */
+function nationalDigits(phone: string): string {
+  const digits = phoneDigits(phone);
+  const international = /^\s*(\+|00)/.test(phone) ? digits.replace(/^00/, '') : null;
+  const national = international ? international.slice(countryCodeLength(international)) : digits;
+  return national.replace(/^0+/, '') || digits;
+}
+
 function phoneDigits(phone: string): string {
   return phone.replace(/\D+/g, '');
 }
@@ -63,18 +74,8 @@ export function wordsOf(texts: (string | null)[], phones: (string | null)[] = []
     }
   }
   for (const phone of phones) {
-    if (!phone) continue;
-    const digits = phoneDigits(phone);
-    if (digits === '') continue;
-    // "+49 171 2345" is typed as "0171 2345" too: the query drops leading zeros, and here the
-    // country code is dropped as well.
-    const international = /^\s*(\+|00)/.test(phone) ? digits.replace(/^00/, '') : null;
-    if (!international) {
-      words.add(digits.replace(/^0+/, '') || digits);
-    } else {
-      words.add(international);
-      words.add(international.slice(countryCodeLength(international)).replace(/^0+/, ''));
-    }
+    const digits = phone ? nationalDigits(phone) : '';
+    if (digits !== '') words.add(digits);
   }
   return [...words];
 }
@@ -84,8 +85,8 @@ export function queryTokens(query: string): string[] {
   const trimmed = query.trim();
   if (trimmed === '') return [];
   if (/^[\d\s()+/-]+$/.test(trimmed)) {
-    const digits = phoneDigits(trimmed);
-    return digits === '' ? [] : [digits.replace(/^0+/, '') || digits];
+    const digits = nationalDigits(trimmed);
+    return digits === '' ? [] : [digits];
   }
   const tokens = [...new Set(tokenize(trimmed))];
   const kept = tokens.filter((token) => !stopWords.has(token));
