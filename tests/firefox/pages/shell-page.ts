@@ -20,13 +20,13 @@ export class ShellPage {
   }
 
   /** Resolves once a status region (role=status) says `text`, or once none does. */
-  async expectStatus(text: string, shown = true): Promise<void> {
+  async expectStatus(text: string, shown = true, timeout?: number): Promise<void> {
     await this.page.waitForFunction(
       (wanted: string, shown: boolean) =>
         [...document.querySelectorAll('[role="status"]')].some((region) =>
           region.textContent?.includes(wanted),
         ) === shown,
-      {},
+      timeout === undefined ? {} : { timeout },
       text,
       shown,
     );
