@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyncEngine, type SyncEngine, type SyncState } from './engine';
+import { syncLockName, withSyncLock } from './lock';
 import { listDatabases } from './registry';
 import { FakeEnvironment } from './testing/fake-environment';
 import { FakeSyncServer } from './testing/fake-server';
@@ -70,6 +71,27 @@ describe('sync engine', () => {
     expect(await listDatabases(storage)).toMatchObject([
       { name: 'switchboard-u1-i1', userId: 'u1', instanceId: 'i1' },
     ]);
+  });
+
+  it('looks again a second later when another flusher held the lock', async () => {
+    const { server, env, engine } = setup();
+    await engine.start();
+    // Another tab (or the service worker) is flushing this database right now.
+    let release = () => {};
+    const other = withSyncLock(
+      syncLockName(engine.name),
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
+    await engine.mutate('task.create', newTask('t1', 'Call back'));
+    await engine.flushNow();
+    expect(server.applied).toHaveLength(0);
+    release();
+    await other;
+    const retry = [...env.timers.values()].find((timer) => timer.ms === 1000);
+    expect(retry).toBeDefined();
+    retry?.run();
+    await idle(engine);
+    expect(server.applied.map((m) => m.name)).toEqual(['task.create']);
   });
 
   it('flushes after a mutation, then pulls the server’s version', async () => {

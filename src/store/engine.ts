@@ -58,6 +58,9 @@ export interface StateStore<T> {
   subscribe(listener: (state: T) => void): () => void;
 }
 
+/** How soon a page looks at the outbox again after finding another flusher at work. */
+const lockBusyRetryMs = 1000;
+
 export function createSyncEngine(options: SyncEngineOptions) {
   const { userId, instanceId, transport } = options;
   const env = options.environment ?? hostEnvironment();
@@ -150,12 +153,23 @@ export function createSyncEngine(options: SyncEngineOptions) {
   function cancelRetry(): void {
     if (retryTimer !== null) env.clearTimer(retryTimer);
     retryTimer = null;
+    if (lockRetryTimer !== null) env.clearTimer(lockRetryTimer);
+    lockRetryTimer = null;
   }
 
   const canSync = () => !closed && state.online && !state.authRequired && !state.instanceChanged;
 
   // --- flush ----------------------------------------------------------------------------------
   let flushRun: Promise<FlushOutcome | null> | null = null;
+  let lockWasBusy = false;
+  let lockRetryTimer: unknown = null;
+  function scheduleLockRetry(): void {
+    if (lockRetryTimer !== null || closed) return;
+    lockRetryTimer = env.setTimer(() => {
+      lockRetryTimer = null;
+      void flushNow();
+    }, lockBusyRetryMs);
+  }
   let flushAgain = false;
 
   /** Sends the outbox now (unless another tab or the service worker is at it), then pulls. */
@@ -182,10 +196,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
         const locked = await withSyncLock(lockName, () =>
           flushOutbox({ db, transport, userId, now }),
         );
+        if (!locked.acquired) lockWasBusy = true;
         return locked.acquired ? locked.value : null;
       });
       if (outcome) handleFlush(outcome);
     } while (flushAgain && outcome?.status === 'done' && canSync());
+    // Another tab or the service worker held the lock: it may have read the outbox just before
+    // our mutation committed, so look again shortly instead of waiting for the next trigger.
+    if (lockWasBusy) {
+      lockWasBusy = false;
+      scheduleLockRetry();
+    }
     if (outcome?.status === 'done') await pullNow();
     return outcome;
   }
