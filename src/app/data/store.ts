@@ -1,7 +1,15 @@
 // The local store of whoever is signed in, in their current instance: opened when the session
 // says who and where, closed on switching instance or signing out. The store module (Dexie) is
 // loaded on demand so the sign-in screen's script stays small.
-import { createEffect, createRoot, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createRoot,
+  createSignal,
+  on,
+  onCleanup,
+  type Accessor,
+} from 'solid-js';
 import type { SyncEngine, SyncState } from '../../store';
 import { currentMe } from '../session';
 
@@ -21,8 +29,11 @@ function storeKey(): string | null {
 let opening = 0;
 
 createRoot(() => {
+  // A memo, so a fresh /api/me answer for the same user and instance (every reconnect brings one)
+  // does not close and reopen the store mid-flush: only a different key does.
+  const key = createMemo(storeKey);
   createEffect(
-    on(storeKey, (key) => {
+    on(key, (key) => {
       const token = ++opening;
       if (!key) return;
       const [userId, instanceId] = key.split(' ') as [string, string];

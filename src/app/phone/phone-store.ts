@@ -213,8 +213,11 @@ function closeNotification(id: string): void {
 // The phone follows the session: sign-in (or an instance switch) starts it, sign-out stops it;
 // in between, only the tab holding the phone's lock runs it (tab-lock.ts).
 createRoot(() => {
+  // A memo: a fresh /api/me for the same user and instance (after every reconnect) must not
+  // restart the phone, which would drop a call in progress; only a different key does.
+  const key = createMemo(phoneKey);
   createEffect(
-    on(phoneKey, (key) => {
+    on(key, (key) => {
       const previous = tabLock;
       tabLock = null;
       void (previous ? previous.dispose() : stop());
