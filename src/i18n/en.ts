@@ -236,6 +236,12 @@ export const en = {
       ),
       comment: 'commented',
       call: 'call',
+      callIn: template<{ peer: string; outcome: string; duration: string }>(
+        'took a call from {{ peer }} ({{ outcome }}, {{ duration }})',
+      ),
+      callOut: template<{ peer: string; outcome: string; duration: string }>(
+        'called {{ peer }} ({{ outcome }}, {{ duration }})',
+      ),
       email: 'email',
       chat: 'chat message',
       follow_up: 'created a follow-up',

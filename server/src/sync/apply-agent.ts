@@ -5,6 +5,7 @@ import {
   isMember,
   lockTask,
   upsertAgentStatuses,
+  type ChangeRecord,
 } from '../db/index.js';
 import {
   everyone,
@@ -16,6 +17,7 @@ import {
   type ApplyContext,
   type Outcome,
 } from './apply-context.js';
+import { createCallTask, logCallOnTask } from './call-task.js';
 import type { IncomingArgs } from './incoming.js';
 import { agentStatuses, callDirections, callOutcomes } from './protocol.js';
 
@@ -76,8 +78,20 @@ export async function callRecord(
     const same = existing.instance_id === instanceId && existing.user_id === userId;
     return same ? ok() : reject('conflict', 'A call with this id exists already.', touched);
   }
-  // A task that is gone (or not this instance's) leaves the call unlinked rather than lost.
+  // A task that is gone (or not this instance's) leaves the call unlinked rather than lost; a
+  // call with a customer and no task becomes a new call task.
+  const call = { ...a, direction: a.direction, peer, answeredAt, endedAt };
   const task = a.taskId === null ? undefined : await lockTask(ctx.tx, instanceId, a.taskId);
+  const changes: ChangeRecord[] = [];
+  let taskId: string | null = null;
+  if (task) {
+    taskId = task.id;
+    changes.push(...(await logCallOnTask(ctx, task.id, call)));
+  } else if (a.taskId === null) {
+    const created = await createCallTask(ctx, call);
+    taskId = created.taskId;
+    changes.push(...created.changes);
+  }
   await insertCall(ctx.tx, {
     id: a.id,
     instance_id: instanceId,
@@ -89,7 +103,7 @@ export async function callRecord(
     answered_at: answeredAt,
     ended_at: endedAt,
     outcome: a.outcome,
-    task_id: task?.id ?? null,
+    task_id: taskId,
   });
-  return ok([{ kind: 'call', entityId: a.id, audienceUserId: userId }]);
+  return ok([...changes, { kind: 'call', entityId: a.id, audienceUserId: userId }]);
 }

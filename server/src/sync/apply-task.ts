@@ -52,7 +52,7 @@ export function logItem(
   };
 }
 
-async function writeLog(
+export async function writeLog(
   ctx: ApplyContext,
   items: { row: LogItemsTable; change: ChangeRecord }[],
 ): Promise<ChangeRecord[]> {

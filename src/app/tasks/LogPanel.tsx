@@ -1,7 +1,9 @@
 // "Items in Log": every action on the task, newest first, with who and when.
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { SyncLogItem, TaskStatus } from '../../domain';
-import { taskStatuses } from '../../domain';
+import { formatElapsed, taskStatuses } from '../../domain';
+
+const callOutcomes = ['answered', 'missed', 'declined', 'failed', 'cancelled'] as const;
 import { t } from '../../i18n';
 import { createLive } from '../data/live';
 import { currentStore } from '../data/store';
@@ -28,6 +30,18 @@ function describe(item: SyncLogItem, names: Map<string, string>): string {
         from: statusName(item.data['from']),
         to: statusName(item.data['to']),
       });
+    case 'call': {
+      const d = item.data;
+      const outcome = callOutcomes.find((o) => o === d['outcome']);
+      const values = {
+        peer: typeof d['peer'] === 'string' ? d['peer'] : '—',
+        outcome: outcome ? t(`history.outcomes.${outcome}`) : '—',
+        duration: formatElapsed(Number(d['durationSeconds'] ?? 0) * 1000),
+      };
+      return d['direction'] === 'outbound'
+        ? t('tasks.log.callOut', values)
+        : t('tasks.log.callIn', values);
+    }
     default:
       return t(`tasks.log.${item.kind}`);
   }
