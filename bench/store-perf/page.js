@@ -81,7 +81,12 @@ globalThis.perf = {
     for (const q of queries) {
       const start = performance.now();
       const rows = await readTasksPage(queryDb, q);
-      out.push({ ms: performance.now() - start, rows: rows.length, ids: rows.map((r) => r.id) });
+      // Compared by time, not id: tasks updated in the same millisecond may come in any order.
+      out.push({
+        ms: performance.now() - start,
+        rows: rows.length,
+        ids: rows.map((r) => r.updatedAt),
+      });
     }
     return out;
   },

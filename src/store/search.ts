@@ -7,10 +7,10 @@ import type { StoredTask, WordKey } from './records';
 import { matchesAll } from './words';
 import { walkLists, type ListCriteria } from './lists';
 
-/** A prefix that starts more distinct words than this is short: its ranges are not merged. */
-const maxWords = 12;
-/** Such a prefix with fewer index entries than this is rare: its entries are read and sorted. */
+/** A prefix with fewer index entries than this is rare: its entries are read and sorted. */
 const fewEntries = 1000;
+/** A common prefix that starts more distinct words than this is short: the lists are walked. */
+const maxWords = 12;
 /** Records a list walk may read before a search with criteria goes back to the word ranges. */
 const walkBudget = 1500;
 
@@ -43,9 +43,7 @@ export async function searchTasks(
     hasWords,
     criteria: hasCriteria(criteria) ? criteria : null,
   };
-  const words = await wordsStartingWith(db, driving, maxWords + 1);
-  if (words.length <= maxWords) return mergeWordRanges(db, words, limit, checks);
-  // One or two letters typed, or the first digits of a phone number.
+  // A rare prefix (a name, the first digits of a phone number): all its entries, sorted.
   const entries = await prefixEntries(db, driving, fewEntries);
   if (entries) {
     const found: StoredTask[] = [];
@@ -53,7 +51,9 @@ export async function searchTasks(
     await checkInOrder(db, ids, limit, checks, found);
     return found;
   }
-  // Many tasks match: the newest matches are near the top of the lists.
+  const words = await wordsStartingWith(db, driving, maxWords + 1);
+  if (words.length <= maxWords) return mergeWordRanges(db, words, limit, checks);
+  // One or two letters typed: many tasks match, and the newest are near the top of the lists.
   return (await walkLists(db, criteria, limit, hasWords, Infinity)) ?? [];
 }
 
@@ -65,23 +65,22 @@ async function idsWithPrefix(db: SyncDb, prefix: string): Promise<Set<string>> {
   return new Set(ids);
 }
 
-/** The entries under a prefix as id → time, or null when there are `max` or more. */
+/**
+ * The entries under a prefix as id → time, or null when there are `max` or more. The size is
+ * probed with one batched key read; only a small range is walked with a cursor for the times.
+ */
 async function prefixEntries(
   db: SyncDb,
   prefix: string,
   max: number,
 ): Promise<Map<string, number> | null> {
+  const range = () => db.tasks.where('words').between([prefix], [`${prefix}\uffff`]);
+  if ((await range().limit(max).primaryKeys()).length === max) return null;
   const entries = new Map<string, number>();
-  let count = 0;
-  await db.tasks
-    .where('words')
-    .between([prefix], [`${prefix}\uffff`])
-    .limit(max)
-    .eachKey((key, cursor) => {
-      count++;
-      entries.set(cursor.primaryKey as string, (key as unknown as WordKey)[1]);
-    });
-  return count < max ? entries : null;
+  await range().eachKey((key, cursor) => {
+    entries.set(cursor.primaryKey as string, (key as unknown as WordKey)[1]);
+  });
+  return entries;
 }
 
 /**
