@@ -17,3 +17,5 @@ run_isolated npx tsx bench/phone.ts
 run_isolated npx tsx bench/sync-store.ts
 # Chaos (issue 4): 1,000 cycles of outages, restarts, 500s, timeouts and duplicate pushes; 0 lost, 0 duplicated.
 npx tsx bench/chaos.ts
+# The server's side of that flush: POST /api/sync/push of 1,000 comment.add, SQLite and PostgreSQL.
+npx tsx bench/sync-push.ts
