@@ -7,10 +7,10 @@ import type { StoredTask, WordKey } from './records';
 import { matchesAll } from './words';
 import { walkLists, type ListCriteria } from './lists';
 
-/** A prefix with fewer index entries than this is rare: its entries are read and sorted. */
-const fewEntries = 1000;
-/** A common prefix that starts more distinct words than this is short: the lists are walked. */
+/** A prefix that starts more distinct words than this is not merged word by word. */
 const maxWords = 12;
+/** Such a prefix with fewer index entries than this is rare: its entries are read and sorted. */
+const fewEntries = 1000;
 /** Records a list walk may read before a search with criteria goes back to the word ranges. */
 const walkBudget = 1500;
 
@@ -43,7 +43,10 @@ export async function searchTasks(
     hasWords,
     criteria: hasCriteria(criteria) ? criteria : null,
   };
-  // A rare prefix (a name, the first digits of a phone number): all its entries, sorted.
+  const words = await wordsStartingWith(db, driving, maxWords + 1);
+  if (words.length <= maxWords) return mergeWordRanges(db, words, limit, checks);
+  // Many words start like this: one or two letters typed, or the first digits of a phone number.
+  // Few entries (rare, like phone numbers): all of them, sorted.
   const entries = await prefixEntries(db, driving, fewEntries);
   if (entries) {
     const found: StoredTask[] = [];
@@ -51,9 +54,7 @@ export async function searchTasks(
     await checkInOrder(db, ids, limit, checks, found);
     return found;
   }
-  const words = await wordsStartingWith(db, driving, maxWords + 1);
-  if (words.length <= maxWords) return mergeWordRanges(db, words, limit, checks);
-  // One or two letters typed: many tasks match, and the newest are near the top of the lists.
+  // Many: the newest matches are near the top of the lists.
   return (await walkLists(db, criteria, limit, hasWords, Infinity)) ?? [];
 }
 
