@@ -1,6 +1,12 @@
 // The database edge: the only folder that knows Kysely and the drivers (enforced by eslint).
 export { openDatabase, withTransaction, type Db, type Dialect, type OpenDatabase } from './open.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';
+export {
+  isTransientConflict,
+  withBatchTransaction,
+  type BatchStep,
+  type StepResult,
+} from './batch-transaction.js';
 export type {
   AgentStatusesTable,
   AttachmentsTable,

@@ -117,17 +117,27 @@ export async function ensureSyncClient(db: Db, row: SyncClientRow): Promise<Sync
 }
 
 /**
- * Moves the client's last applied seq from seq - 1 to seq; false when another push got there
- * first (on PostgreSQL the row lock makes a concurrent push wait and then see the new value).
+ * The client's last applied seq, with its row locked until the transaction ends: on PostgreSQL a
+ * concurrent push of the same client (a second tab) waits here, then reads what this one
+ * committed; SQLite runs one transaction at a time on our single connection already.
  */
-export async function claimSeq(tx: Db, clientId: string, seq: number): Promise<boolean> {
-  const result = await tx
+export async function lockSyncClientSeq(tx: Db, clientId: string): Promise<number> {
+  const row = await tx
+    .updateTable('sync_clients')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('client_id', '=', clientId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+/** Moves the client's last applied seq; call it in the transaction that locked the row. */
+export async function setSyncClientSeq(tx: Db, clientId: string, seq: number): Promise<void> {
+  await tx
     .updateTable('sync_clients')
     .set({ last_seq: seq })
     .where('client_id', '=', clientId)
-    .where('last_seq', '=', seq - 1)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
 }
 
 export interface StoredResult {
@@ -139,12 +149,12 @@ export interface StoredResult {
   touched: EntityRef[];
 }
 
-export async function insertSyncResult(
+export async function insertSyncResults(
   tx: Db,
   clientId: string,
-  result: StoredResult,
+  results: readonly StoredResult[],
 ): Promise<void> {
-  const row: SyncResultsTable = {
+  const rows: SyncResultsTable[] = results.map((result) => ({
     client_id: clientId,
     seq: result.seq,
     mutation_id: result.mutationId,
@@ -152,8 +162,13 @@ export async function insertSyncResult(
     reason: result.reason,
     message: result.message,
     touched: JSON.stringify(result.touched),
-  };
-  await tx.insertInto('sync_results').values(row).execute();
+  }));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx
+      .insertInto('sync_results')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+  }
 }
 
 export async function findSyncResults(
