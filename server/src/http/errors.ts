@@ -129,7 +129,10 @@ export function errorHandler(
 ): FastifyReply {
   const known = error instanceof AppError ? error : fromFastify(error);
   if (known) {
-    if (known.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A feature switched off by configuration (503 unavailable) is expected, not a fault: a warning
+    // without a stack, so error-level logs stay worth reading.
+    if (known.code === 'unavailable') request.log.warn({ code: known.code }, known.message);
+    else if (known.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendError(reply, known);
   }
   request.log.error({ err: error }, 'unexpected error');
