@@ -304,7 +304,8 @@ describe('validation', () => {
     const tooMany = await client.send([...many, client.next('task.create', taskArgs())]);
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.message).toContain('body.mutations');
-  });
+    // 500 real writes: seconds on a loaded 2-core machine, beyond the default 5 s timeout.
+  }, 30_000);
 });
 
 describe('conflict rules', () => {
