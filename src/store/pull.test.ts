@@ -33,6 +33,23 @@ describe('pull', () => {
     expect(await getMeta(db, 'bootstrapped')).toBe(true);
   });
 
+  it('asks for the next page before writing the current one', async () => {
+    const { db } = openTestDb();
+    const server = new FakeSyncServer();
+    server.pageSize = 100;
+    server.write(...tasks(250));
+    const storedWhenAsked: number[] = [];
+    const transport = Object.create(server) as FakeSyncServer;
+    transport.pull = async (cursor) => {
+      storedWhenAsked.push(await db.tasks.count());
+      return server.pull(cursor);
+    };
+    await pullChanges({ db, transport, userId: 'u1', now: () => at });
+    // Page 2 was requested while page 1 was still being written (nothing stored yet), and so on.
+    expect(storedWhenAsked).toEqual([0, 0, 100]);
+    expect(await db.tasks.count()).toBe(250);
+  });
+
   it('goes on from the stored cursor after a failure and after a reopen', async () => {
     const { db, storage, name } = openTestDb();
     const server = new FakeSyncServer();
