@@ -23,28 +23,10 @@ export interface Live<T> {
  */
 export function createLive<T>(source: () => Subscribable<T> | null | undefined, initial: T): Live<T> {
   const [value, setValue] = createSignal<T>(initial, { equals: false });
-  const [ready, setReady] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
-  createEffect(
-    on(source, (observable) => {
-      if (!observable) return;
-      const subscription = observable.subscribe(
-        (next) => {
-          setValue(() => next);
-          setError(null);
-          setReady(true);
-        },
-        (e) => {
-          setError(e);
-          setReady(true);
-        },
-      );
-      onCleanup(() => subscription.unsubscribe());
-    }),
-  );
+  const status = follow(source, (next) => setValue(() => next));
   // The signal's own getter is the accessor; reading it in JSX or an effect tracks it.
   // eslint-disable-next-line solid/reactivity
-  return Object.assign(value, { ready, error });
+  return Object.assign(value, status);
 }
 
 /**
@@ -57,6 +39,15 @@ export function createLiveList<T extends object>(
   key: keyof T & string,
 ): Live<T[]> {
   const [rows, setRows] = createStore<T[]>([]);
+  const status = follow(source, (next) => setRows(reconcile(next, { key })));
+  return Object.assign(() => rows, status);
+}
+
+/** Subscribes to whatever `source` names now, hands each answer to `onNext`, tracks readiness. */
+function follow<T>(
+  source: () => Subscribable<T> | null | undefined,
+  onNext: (value: T) => void,
+): Pick<Live<T>, 'ready' | 'error'> {
   const [ready, setReady] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
   createEffect(
@@ -64,7 +55,7 @@ export function createLiveList<T extends object>(
       if (!observable) return;
       const subscription = observable.subscribe(
         (next) => {
-          setRows(reconcile(next, { key }));
+          onNext(next);
           setError(null);
           setReady(true);
         },
@@ -76,5 +67,5 @@ export function createLiveList<T extends object>(
       onCleanup(() => subscription.unsubscribe());
     }),
   );
-  return Object.assign(() => rows, { ready, error });
+  return { ready, error };
 }
