@@ -100,10 +100,9 @@ test('offline work survives a browser restart and syncs exactly once, in order',
     // Bob's browser shows the comment and the resolution without reloading.
     await expect(bobTasks.comments().getByText(commentText)).toBeVisible({ timeout: 5_000 });
     await expect(bobPage.getByRole('button', { name: 'Reopen' })).toBeVisible({ timeout: 5_000 });
-    test.info().annotations.push({
-      type: 'bob-sees-changes-ms',
-      description: String(Date.now() - syncedAt),
-    });
+    const seenMs = Date.now() - syncedAt;
+    test.info().annotations.push({ type: 'bob-sees-changes-ms', description: String(seenMs) });
+    console.log(`bob saw alice's synced changes ${seenMs} ms after her outbox emptied`);
 
     // The server has each change exactly once, in the order alice made them.
     const aliceApi = await apiAs('alice@demo.test');

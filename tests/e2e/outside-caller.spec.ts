@@ -65,4 +65,20 @@ test('a caller over UDP reaches alice through rtpengine, she answers, hears it, 
   expect(result.code, result.output).toBe(0);
   await expect(alice.button('Hang up')).toHaveCount(0);
   await expect(alice.button('Answer')).toHaveCount(0);
+
+  // The call with a customer became a task of alice's, with the call in its log.
+  await alice.page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+  await alice.page.getByRole('searchbox', { name: 'Search tasks' }).fill('Outside Caller');
+  const taskLink = alice.page
+    .getByRole('table', { name: 'Tasks' })
+    .getByRole('link', { name: 'Call from Outside Caller' })
+    .first();
+  await expect(taskLink).toBeVisible({ timeout: 10_000 });
+  await taskLink.click();
+  await alice.page.getByRole('tab', { name: 'Log' }).click();
+  await expect(
+    alice.page
+      .getByRole('tabpanel', { name: 'Log' })
+      .getByText(/took a call from \+15550100 \(Answered/),
+  ).toBeVisible();
 });
