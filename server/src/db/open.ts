@@ -30,6 +30,12 @@ export function isPostgresUrl(url: string): boolean {
 export function openDatabase(url: string): OpenDatabase {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the database closed (a PostgreSQL restart, a failover, an admin's
+    // terminate) is an 'error' event on the pool; unheard, it would crash the whole server. The
+    // pool drops that connection and opens a new one on the next query.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
