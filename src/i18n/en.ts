@@ -217,7 +217,8 @@ export const en = {
       addComment: 'Add comment',
       removeAttachment: template<{ name: string }>('Remove {{ name }}'),
       noComments: 'No comments yet.',
-      noLog: 'Nothing logged yet.',
+      noLog:
+        'The log of this task is not on this device yet; it loads when you open the task online.',
       commentEmpty: 'Write a comment or attach a file.',
       tooLarge: template<{ name: string; limit: string }>(
         '“{{ name }}” is larger than {{ limit }} and cannot be attached.',
