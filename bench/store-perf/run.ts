@@ -45,7 +45,7 @@ async function bundle(entry: string, root: string): Promise<string> {
   return code;
 }
 
-/** The baseline's src/ with this harness (and the task generator) copied in. */
+/** The baseline's src/ with this harness (and the task generator and its name lists) copied in. */
 function baselineTree(commit: string): string {
   const dir = path.join(tmpdir(), `store-perf-${commit}`);
   rmSync(dir, { recursive: true, force: true });
@@ -55,6 +55,8 @@ function baselineTree(commit: string): string {
     recursive: true,
   });
   cpSync(path.join(repo, 'bench/store/tasks.js'), path.join(dir, 'bench/store/tasks.js'));
+  // The generator takes the demo's name lists from the server's seed.
+  cpSync(path.join(repo, 'server/src/demo/data.ts'), path.join(dir, 'server/src/demo/data.ts'));
   return dir;
 }
 

@@ -3,6 +3,8 @@
 // emails and phone numbers drawn from lists big enough that a word search finds tens to
 // hundreds of tasks among 100k, not all of them. Seeded, so every run stores the same words.
 
+import { FIRST_NAMES, LAST_NAMES } from '../../server/src/demo/data';
+
 /** @typedef {import('../../src/domain').SyncTask} SyncTask */
 /** @typedef {import('../../src/domain').MutationArgs} MutationArgs */
 
@@ -40,37 +42,9 @@ function uuid(random) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The demo's names (server/src/demo/data.ts) and more, for 100k believable customers. */
 export const firstNames = [
-  'Emma',
-  'Liam',
-  'Olivia',
-  'Noah',
-  'Ava',
-  'Mateo',
-  'Sofia',
-  'Lucas',
-  'Mia',
-  'Elias',
-  'Amelia',
-  'Hugo',
-  'Nora',
-  'Leo',
-  'Freya',
-  'Omar',
-  'Yuki',
-  'Priya',
-  'Jonas',
-  'Chloé',
-  'Ines',
-  'Tomás',
-  'Hannah',
-  'Kwame',
-  'Zara',
-  'Felix',
-  'Aisha',
-  'Mikael',
-  'Lena',
-  'Rafael',
+  ...FIRST_NAMES,
   'Greta',
   'Arjun',
   'Maja',
@@ -93,32 +67,9 @@ export const firstNames = [
   'Wanjiru',
 ];
 
+/** The demo's names (server/src/demo/data.ts) and more, for 100k believable customers. */
 export const lastNames = [
-  'Jensen',
-  'García',
-  'Müller',
-  'Rossi',
-  'Novak',
-  'Kowalski',
-  'Dubois',
-  'Silva',
-  'Tanaka',
-  'Okafor',
-  'Andersson',
-  'Murphy',
-  'Nguyen',
-  'Haddad',
-  'Fischer',
-  'Costa',
-  'Larsen',
-  'Patel',
-  'Moreau',
-  'Virtanen',
-  'Schmidt',
-  'Horvat',
-  'Ibrahim',
-  'Kim',
-  'Lindqvist',
+  ...LAST_NAMES,
   'Berg',
   'Becker',
   'Castillo',
