@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { nextReservationState, reservationStates, type ReservationEvent } from './reservation.js';
+import {
+  nextReservationState,
+  reservationStates,
+  type ReservationEvent,
+  type ReservationState,
+} from './reservation.js';
 
 describe('reservation states', () => {
   it('walks pending → reserved → assigned → wrapping → completed', () => {
     const steps: ReservationEvent[] = ['reserve', 'accept', 'finish', 'complete'];
-    let state = reservationStates[0];
+    let state: ReservationState = reservationStates[0];
     const seen: string[] = [state];
     for (const event of steps) {
       const next = nextReservationState(state, event);
