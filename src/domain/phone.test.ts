@@ -12,7 +12,7 @@ import {
   transferStatusFromSipfrag,
   type CallEvent,
 } from './phone';
-import { parsePhoneTabMessage, phoneLockName, shouldHandOver } from './phone-tab';
+import { hasLiveCall, parsePhoneTabMessage, phoneLockName, takeoverDecision } from './phone-tab';
 
 const ctx = { dialPrefix: 'demo-', domain: 'sip.test' };
 // A stand-in normaliser: digits with a leading + or a Czech region's 9 digits.
@@ -248,22 +248,73 @@ describe('one registering tab', () => {
     expect(phoneLockName('u1', 'i2')).not.toBe(phoneLockName('u1', 'i1'));
   });
 
-  it('accepts only well-formed takeover messages', () => {
+  it('accepts only well-formed messages', () => {
     expect(parsePhoneTabMessage({ type: 'takeover', lock: 'l', from: 't' })).toEqual({
       type: 'takeover',
       lock: 'l',
       from: 't',
+      force: false,
+    });
+    expect(parsePhoneTabMessage({ type: 'takeover', lock: 'l', from: 't', force: true })).toEqual({
+      type: 'takeover',
+      lock: 'l',
+      from: 't',
+      force: true,
     });
     expect(parsePhoneTabMessage({ type: 'takeover', lock: 'l' })).toBeNull();
     expect(parsePhoneTabMessage('takeover')).toBeNull();
     expect(parsePhoneTabMessage(null)).toBeNull();
+    expect(parsePhoneTabMessage({ type: 'busy', lock: 'l', to: 't' })).toEqual({
+      type: 'busy',
+      lock: 'l',
+      to: 't',
+    });
+    expect(parsePhoneTabMessage({ type: 'shout', lock: 'l', from: 't' })).toBeNull();
   });
 
-  it('hands over only the active tab of that lock, and not to itself', () => {
-    const ask = { type: 'takeover' as const, lock: own.lock, from: 'tab-b' };
-    expect(shouldHandOver(ask, own)).toBe(true);
-    expect(shouldHandOver({ ...ask, from: 'tab-a' }, own)).toBe(false);
-    expect(shouldHandOver({ ...ask, lock: 'sb-phone-u2-i1' }, own)).toBe(false);
-    expect(shouldHandOver(ask, { ...own, role: 'standby' })).toBe(false);
+  it('takes a mirror of well-formed calls only', () => {
+    const call = newCall('c1', 'incoming', { name: 'Bob', number: '1002' }, 5);
+    expect(parsePhoneTabMessage({ type: 'mirror', lock: 'l', calls: [call] })).toEqual({
+      type: 'mirror',
+      lock: 'l',
+      calls: [call],
+    });
+    expect(parsePhoneTabMessage({ type: 'mirror', lock: 'l', calls: [] })).not.toBeNull();
+    const broken = { ...call, state: 'exploded' };
+    expect(parsePhoneTabMessage({ type: 'mirror', lock: 'l', calls: [broken] })).toBeNull();
+    expect(parsePhoneTabMessage({ type: 'mirror', lock: 'l', calls: 'c1' })).toBeNull();
+  });
+
+  it('forwards only known actions with their arguments', () => {
+    const parse = (action: unknown) => parsePhoneTabMessage({ type: 'action', lock: 'l', action });
+    expect(parse({ kind: 'answer', callId: 'c1' })).toEqual({
+      type: 'action',
+      lock: 'l',
+      action: { kind: 'answer', callId: 'c1' },
+    });
+    expect(parse({ kind: 'mute', callId: 'c1', muted: true })?.type).toBe('action');
+    expect(parse({ kind: 'mute', callId: 'c1' })).toBeNull();
+    expect(parse({ kind: 'dtmf', callId: 'c1', tone: '#' })?.type).toBe('action');
+    expect(parse({ kind: 'dtmf', callId: 'c1', tone: 'x' })).toBeNull();
+    expect(parse({ kind: 'transfer', callId: 'c1' })).toBeNull();
+    expect(parse({ kind: 'answer' })).toBeNull();
+  });
+
+  it('hands over only the active tab of that lock, not to itself, and asks first during a call', () => {
+    const ask = { type: 'takeover' as const, lock: own.lock, from: 'tab-b', force: false };
+    const idle = { ...own, inCall: false };
+    expect(takeoverDecision(ask, idle)).toBe('handOver');
+    expect(takeoverDecision({ ...ask, from: 'tab-a' }, idle)).toBe('ignore');
+    expect(takeoverDecision({ ...ask, lock: 'sb-phone-u2-i1' }, idle)).toBe('ignore');
+    expect(takeoverDecision(ask, { ...idle, role: 'standby' })).toBe('ignore');
+    expect(takeoverDecision(ask, { ...idle, inCall: true })).toBe('busy');
+    expect(takeoverDecision({ ...ask, force: true }, { ...idle, inCall: true })).toBe('handOver');
+  });
+
+  it('counts only calls not yet over as live', () => {
+    const call = newCall('c1', 'incoming', { name: 'Bob', number: '1002' }, 5);
+    expect(hasLiveCall([call])).toBe(true);
+    expect(hasLiveCall([{ ...call, state: 'ended' }])).toBe(false);
+    expect(hasLiveCall([])).toBe(false);
   });
 });

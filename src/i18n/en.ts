@@ -399,6 +399,9 @@ export const en = {
     members: 'Members',
     columns: {
       name: 'Name',
+      busyThere: 'The other tab has a call in progress. Moving the phone here ends that call.',
+      forceHere: 'End the call and use the phone here',
+      keepThere: 'Keep the phone there',
       email: 'Email',
       role: 'Role',
       extension: 'Extension',

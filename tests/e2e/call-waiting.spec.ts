@@ -52,12 +52,13 @@ test('one tab per browser registers; "Use the phone here" moves the phone to ano
   await expect(elsewhere(second)).toBeVisible();
   await expect(elsewhere(agents.alice.page)).toHaveCount(0);
 
-  // Only the first tab rings.
+  // The first tab rings; the second only shows its mirror of the call.
   await agents.bob.dial('1001');
   await expect(agents.alice.button('Answer')).toBeVisible();
-  await expect(second.getByRole('button', { name: 'Answer' })).toHaveCount(0);
+  await expect(second.getByRole('button', { name: 'Answer' })).toBeVisible();
   await agents.bob.button('Hang up').click();
   await expect(agents.alice.button('Answer')).toHaveCount(0);
+  await expect(second.getByRole('button', { name: 'Answer' })).toHaveCount(0);
 
   await second.getByRole('button', { name: 'Use the phone here' }).click();
   await expect(elsewhere(agents.alice.page)).toBeVisible();
@@ -66,9 +67,10 @@ test('one tab per browser registers; "Use the phone here" moves the phone to ano
 
   await agents.bob.dial('1001');
   await expect(second.getByRole('button', { name: 'Answer' })).toBeVisible();
-  await expect(agents.alice.button('Answer')).toHaveCount(0);
+  await expect(agents.alice.button('Answer')).toBeVisible();
   await agents.bob.button('Hang up').click();
   await expect(second.getByRole('button', { name: 'Answer' })).toHaveCount(0);
+  await expect(agents.alice.button('Answer')).toHaveCount(0);
 
   // Closing the tab that has the phone releases its lock: the first tab registers again.
   await second.close();
@@ -78,4 +80,62 @@ test('one tab per browser registers; "Use the phone here" moves the phone to ano
   await expect(agents.alice.button('Answer')).toBeVisible();
   await agents.bob.button('Hang up').click();
   await expect(agents.alice.button('Answer')).toHaveCount(0);
+});
+
+test('the standby tab shows the call of the tab that has the phone, and its buttons act on it', async () => {
+  const { alice, bob } = agents;
+  const second = await alice.openTab();
+  await expect(second.getByText('Phone is active in another tab')).toBeVisible();
+
+  // bob rings alice: the standby tab shows it too, and answering there answers it.
+  await bob.dial('1001');
+  const ringingThere = second.getByRole('region', { name: /^Incoming call from .*Bob Brown/ });
+  await expect(ringingThere).toBeVisible();
+  await ringingThere.getByRole('button', { name: 'Answer' }).click();
+  const inFirst = alice.call(/Bob Brown/);
+  await expect(inFirst.getByRole('button', { name: 'Hang up' })).toBeVisible();
+  const mirrored = second.getByRole('region', { name: /^Call with .*Bob Brown/ });
+  await expect(mirrored).toContainText('Connected');
+  await expect.poll(async () => (await bob.energyOver(1500)).energy).toBeGreaterThan(0);
+
+  // Hold and resume from the standby tab reach the call (bob is told he is held).
+  const bobWithAlice = bob.call(/Alice Anders/);
+  await mirrored.getByRole('button', { name: 'Hold' }).click();
+  await expect(bobWithAlice).toContainText('Holding you');
+  await expect(mirrored).toContainText('On hold');
+  await mirrored.getByRole('button', { name: 'Resume' }).click();
+  await expect(bobWithAlice).not.toContainText('Holding you');
+  await expect(mirrored.getByRole('button', { name: 'Hold' })).toBeVisible();
+
+  // Moving the phone here during the call is asked first; keeping it there keeps the call.
+  await second.getByRole('button', { name: 'Use the phone here' }).click();
+  const warning = second.getByRole('alert').filter({ hasText: 'Moving the phone here ends' });
+  await expect(warning).toBeVisible();
+  await second.getByRole('button', { name: 'Keep the phone there' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(alice.page.getByText('Phone is active in another tab')).toHaveCount(0);
+  await expect(bobWithAlice.getByRole('button', { name: 'Hang up' })).toBeVisible();
+  await expect(bobWithAlice).toContainText('Connected');
+
+  // Hang up from the standby tab ends the call everywhere.
+  await mirrored.getByRole('button', { name: 'Hang up' }).click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await expect(inFirst.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
+  await expect(mirrored.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
+
+  // Confirmed, the move ends the call in progress and the phone registers here.
+  await bob.dial('1001');
+  await alice
+    .incoming(/Bob Brown/)
+    .getByRole('button', { name: 'Answer' })
+    .click();
+  await expect(mirrored.getByRole('button', { name: 'Hang up' })).toBeVisible();
+  await second.getByRole('button', { name: 'Use the phone here' }).click();
+  await second.getByRole('button', { name: 'End the call and use the phone here' }).click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await expect(alice.page.getByText('Phone is active in another tab')).toBeVisible();
+  await expect(second.getByText(/^Registered$/).first()).toBeVisible({ timeout: 15_000 });
+
+  await second.close();
+  await alice.expectRegistered();
 });

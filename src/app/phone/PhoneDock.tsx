@@ -10,6 +10,7 @@ import {
   decline,
   hangUp,
   hold,
+  keepPhoneThere,
   phone,
   resume,
   sendDtmf,
@@ -29,11 +30,28 @@ export default function PhoneDock(): JSX.Element {
           <p id="phone-elsewhere" role="status">
             {t('phone.tab.elsewhere')}
           </p>
-          <div class="call-actions">
-            <button type="button" class="btn" onClick={() => usePhoneHere()}>
-              {t('phone.tab.useHere')}
-            </button>
-          </div>
+          <Show
+            when={phone.takeoverNeedsConfirm}
+            fallback={
+              <div class="call-actions">
+                <button type="button" class="btn" onClick={() => usePhoneHere()}>
+                  {t('phone.tab.useHere')}
+                </button>
+              </div>
+            }
+          >
+            <p class="call-note call-problem" role="alert">
+              {t('phone.tab.busyThere')}
+            </p>
+            <div class="call-actions">
+              <button type="button" class="btn btn-danger" onClick={() => usePhoneHere(true)}>
+                {t('phone.tab.forceHere')}
+              </button>
+              <button type="button" class="btn" onClick={() => keepPhoneThere()}>
+                {t('phone.tab.keepThere')}
+              </button>
+            </div>
+          </Show>
         </section>
       </Show>
       <For each={phone.calls}>
@@ -159,10 +177,11 @@ function CallPanel(props: { call: CallSnapshot }): JSX.Element {
             >
               {t('phone.keypad')}
             </button>
-            <Show when={canTransfer(props.call)}>
+            {/* Transfers need the dialog's answers: only in the tab that runs the phone. */}
+            <Show when={canTransfer(props.call) && phone.tab !== 'standby'}>
               <TransferDialog call={props.call} />
             </Show>
-            <Show when={props.call.consultFor && consultedAbout()}>
+            <Show when={props.call.consultFor && consultedAbout() && phone.tab !== 'standby'}>
               <button
                 type="button"
                 class="btn btn-primary"

@@ -7,12 +7,14 @@ import { api } from '../../api';
 import {
   applyCallEvent,
   callRecordOf,
+  hasLiveCall,
   phoneLockName,
   regionFromLanguage,
   type CallSnapshot,
   type DialTarget,
   type DtmfTone,
   type DtmfTransport,
+  type PhoneAction,
   type PhoneTabRole,
   type RegistrationState,
 } from '../../domain';
@@ -34,6 +36,8 @@ export interface PhoneState {
   canChooseOutput: boolean;
   /** Whether this tab runs the phone or another tab of this browser does. */
   tab: PhoneTabRole;
+  /** A standby tab asked for the phone and the active tab has a call: the agent confirms. */
+  takeoverNeedsConfirm: boolean;
 }
 
 const keys = {
@@ -72,6 +76,7 @@ const [state, setState] = createStore<PhoneState>({
   },
   canChooseOutput: false,
   tab: 'off',
+  takeoverNeedsConfirm: false,
 });
 export { state as phone };
 
@@ -227,16 +232,89 @@ createRoot(() => {
       }
       tabLock = makePhoneTabLock({
         lock: key,
-        onRole: (role) => setState('tab', role),
+        onRole,
         activate: () => void start(),
         deactivate: stop,
+        inCall: () => hasLiveCall(state.calls),
+        onBusy: () => setState('takeoverNeedsConfirm', true),
+        onMessage: (message) => {
+          if (message.type === 'mirror' && state.tab === 'standby')
+            setState('calls', message.calls);
+          if (message.type === 'hello' && state.tab === 'active') mirrorCalls();
+          if (message.type === 'action' && state.tab === 'active') perform(message.action);
+        },
       });
     }),
   );
+  // The active tab shows its calls to the standby tabs on every change (and once on becoming
+  // active, which clears a mirror the standby tabs kept of the previous holder).
+  createEffect(() => {
+    if (state.tab !== 'active') return;
+    JSON.stringify(state.calls); // track every field
+    mirrorCalls();
+  });
 });
 
-/** "Use the phone here": the tab that has it unregisters, and this one registers. */
-export const usePhoneHere = () => tabLock?.takeOver();
+function onRole(role: PhoneTabRole): void {
+  setState(
+    produce((s) => {
+      s.tab = role;
+      s.takeoverNeedsConfirm = false;
+      // The mirror of the other tab's calls is not ours to keep once we run the phone.
+      if (role === 'active') s.calls = [];
+    }),
+  );
+  if (role === 'standby') tabLock?.post({ type: 'hello' });
+}
+
+function mirrorCalls(): void {
+  tabLock?.post({
+    type: 'mirror',
+    calls: JSON.parse(JSON.stringify(state.calls)) as CallSnapshot[],
+  });
+}
+
+/** An action for a call: done here if this tab runs the phone, else sent to the tab that does. */
+function perform(action: PhoneAction): void {
+  if (!softphone) {
+    if (state.tab === 'standby') tabLock?.post({ type: 'action', action });
+    return;
+  }
+  const id = action.callId;
+  switch (action.kind) {
+    case 'answer':
+      void answer(id);
+      break;
+    case 'decline':
+      softphone.decline(id);
+      break;
+    case 'hangUp':
+      softphone.hangUp(id);
+      break;
+    case 'hold':
+      void softphone.hold(id);
+      break;
+    case 'resume':
+      void softphone.resume(id);
+      break;
+    case 'mute':
+      softphone.setMuted(id, action.muted);
+      break;
+    case 'dtmf':
+      softphone.sendDtmf(id, action.tone);
+      break;
+  }
+}
+
+/**
+ * "Use the phone here": the tab that has it unregisters, and this one registers. During a call
+ * the other tab says so first (takeoverNeedsConfirm); `force` then moves it and ends the call.
+ */
+export function usePhoneHere(force = false): void {
+  setState('takeoverNeedsConfirm', false);
+  tabLock?.takeOver(force);
+}
+export const keepPhoneThere = () => setState('takeoverNeedsConfirm', false);
 
 const [notificationPermission, setNotificationPermission] = createSignal<NotificationPermission>(
   typeof Notification === 'undefined' ? 'denied' : Notification.permission,
@@ -260,14 +338,16 @@ export async function placeCall(input: string) {
 }
 
 export async function answer(id: string): Promise<void> {
-  softphone?.unlockAudio();
-  await softphone?.answer(id);
+  if (!softphone) return perform({ kind: 'answer', callId: id });
+  softphone.unlockAudio();
+  await softphone.answer(id);
 }
-export const decline = (id: string) => softphone?.decline(id);
-export const hangUp = (id: string) => softphone?.hangUp(id);
-export const hold = (id: string) => softphone?.hold(id);
-export const resume = (id: string) => softphone?.resume(id);
-export const setMuted = (id: string, muted: boolean) => softphone?.setMuted(id, muted);
+export const decline = (id: string) => perform({ kind: 'decline', callId: id });
+export const hangUp = (id: string) => perform({ kind: 'hangUp', callId: id });
+export const hold = (id: string) => perform({ kind: 'hold', callId: id });
+export const resume = (id: string) => perform({ kind: 'resume', callId: id });
+export const setMuted = (id: string, muted: boolean) =>
+  perform({ kind: 'mute', callId: id, muted });
 
 const notReady = { ok: false as const, problem: 'notReady' as const };
 export async function transfer(id: string, input: string) {
@@ -279,7 +359,7 @@ export async function consult(id: string, input: string) {
 }
 export const completeTransfer = (consultId: string) =>
   softphone?.completeTransfer(consultId) ?? notReady;
-export const sendDtmf = (id: string, tone: DtmfTone) => softphone?.sendDtmf(id, tone);
+export const sendDtmf = (id: string, tone: DtmfTone) => perform({ kind: 'dtmf', callId: id, tone });
 export const reregister = () => softphone?.reregister();
 export const unlockAudio = () => softphone?.unlockAudio();
 
