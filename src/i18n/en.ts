@@ -350,6 +350,9 @@ export const en = {
       elsewhere: 'Phone is active in another tab',
       useHere: 'Use the phone here',
       short: 'Active in another tab',
+      busyThere: 'The other tab has a call in progress. Moving the phone here ends that call.',
+      forceHere: 'End the call and use the phone here',
+      keepThere: 'Keep the phone there',
     },
   },
   contacts: {
@@ -399,9 +402,6 @@ export const en = {
     members: 'Members',
     columns: {
       name: 'Name',
-      busyThere: 'The other tab has a call in progress. Moving the phone here ends that call.',
-      forceHere: 'End the call and use the phone here',
-      keepThere: 'Keep the phone there',
       email: 'Email',
       role: 'Role',
       extension: 'Extension',
