@@ -1,16 +1,36 @@
 import {
   deleteFilter,
   findFilterAnywhere,
-  findFilterByName,
   insertFilters,
   updateFilter,
   type ChangeRecord,
 } from '../db/index.js';
+import { filterNamesNear, type FilterName } from '../db/filter-names.js';
 import { ok, reject, UUID, type ApplyContext, type Outcome } from './apply-context.js';
 import type { IncomingArgs } from './incoming.js';
 
 export const FILTER_NAME_MAX = 100;
 export const FILTER_QUERY_MAX = 10_000;
+
+const folded = (name: string) => name.trim().toLocaleLowerCase();
+
+/**
+ * The name rule (src/app/tasks/filter-names.ts checks the same before queueing): one's own filters
+ * have distinct names, and so do the filters shared in the instance, ignoring case and spaces.
+ * A private filter may repeat a colleague's shared filter's name; the list marks shared ones.
+ */
+export function nameClash(
+  candidates: readonly FilterName[],
+  filter: { id: string; name: string; shared: boolean },
+  userId: string,
+): 'own' | 'shared' | null {
+  const same = candidates.filter(
+    (f) => f.id !== filter.id && folded(f.name) === folded(filter.name),
+  );
+  if (same.some((f) => f.owner_id === userId)) return 'own';
+  if (filter.shared && same.some((f) => f.shared === 1)) return 'shared';
+  return null;
+}
 
 /** A private filter concerns only its owner; one that is or was shared concerns everyone. */
 function filterChange(id: string, ownerId: string, everShared: boolean): ChangeRecord {
@@ -37,9 +57,20 @@ export async function filterSave(
   if (existing && (existing.instance_id !== instanceId || existing.owner_id !== userId)) {
     return reject('forbidden', 'Only the owner can change a filter.', touched);
   }
-  const sameName = await findFilterByName(ctx.tx, instanceId, userId, name);
-  if (sameName && sameName.id !== a.id) {
+  const clash = nameClash(
+    await filterNamesNear(ctx.tx, instanceId, userId),
+    { id: a.id, name, shared: a.shared },
+    userId,
+  );
+  if (clash === 'own') {
     return reject('conflict', `You already have a filter named "${name}".`, touched);
+  }
+  if (clash === 'shared') {
+    return reject(
+      'conflict',
+      `A filter shared in this instance is already named "${name}": choose another name, or keep it private.`,
+      touched,
+    );
   }
   const shared = a.shared ? 1 : 0;
   if (existing) {
