@@ -1,6 +1,6 @@
 // The softphone: one JsSIP UA, its registration, and the calls it carries. It speaks domain
 // events (src/domain/phone.ts); live RTCSession objects never leave this file.
-import { UA, WebSocketInterface } from 'jssip';
+import { UA } from 'jssip';
 import type { DTMFOptions, IncomingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
 import {
@@ -25,6 +25,7 @@ import {
 } from '../domain';
 import { createCredentialRenewer, type CredentialsResult } from './credentials';
 import { makeIceCut } from './ice';
+import { createKeepAlive, DroppableWebSocket, type KeepAlive } from './keepalive';
 import { createMedia, type DevicePreferences } from './media';
 import { createReofferQueue, type ReofferOutcome, type ReofferQueue } from './reoffer-queue';
 
@@ -50,6 +51,8 @@ export interface SoftphoneOptions {
   now?: () => number;
   /** The colleague's name for an extension, so an outgoing call shows "Bob Brown (1002)". */
   nameOf?: (number: string) => string | undefined;
+  /** OPTIONS keep-alive period and how long an answer may take before the socket counts as dead. */
+  keepAlive?: { intervalMs: number; timeoutMs: number };
 }
 
 export type DialOutcome =
@@ -125,6 +128,23 @@ const inviteDeadlineMs = 5_000;
 /** How long the callee leaves the caller to restart ICE after a reconnect (RFC 3261 14.1 roles). */
 const calleeIceRestartDelayMs = 4000;
 
+// A dead socket is noticed within interval + timeout (≤ 14 s) instead of at the next REGISTER
+// refresh (minutes); one small OPTIONS every 10 s is nothing for Kamailio.
+const defaultKeepAlive = { intervalMs: 10_000, timeoutMs: 4_000 };
+
+interface OptionsSender {
+  sendOptions(
+    target: string,
+    body: undefined,
+    options: {
+      eventHandlers: {
+        succeeded: () => void;
+        failed: (e: { response?: unknown }) => void;
+      };
+    },
+  ): unknown;
+}
+
 export function createSoftphone(options: SoftphoneOptions): Softphone {
   const now = options.now ?? Date.now;
   const listeners = new Set<(event: SoftphoneEvent) => void>();
@@ -138,6 +158,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   let wasDisconnected = false;
   let lastTick = now();
   let tickTimer: ReturnType<typeof setInterval> | null = null;
+  let keepAlive: KeepAlive | null = null;
 
   const emit = (event: SoftphoneEvent) => {
     for (const listener of listeners) listener(event);
@@ -196,8 +217,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
 
   function startUa(creds: SipCredentials): void {
     if (ua) ua.stop();
+    keepAlive?.stop();
+    const socket = new DroppableWebSocket(creds.wsUrl);
     const next = new UA({
-      sockets: [new WebSocketInterface(creds.wsUrl)],
+      sockets: [socket],
       uri: creds.uri,
       authorization_user: creds.authorizationUser,
       password: creds.password,
@@ -212,8 +235,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       no_answer_timeout: 90,
     });
     ua = next;
+    // A reconnect after a failure keeps saying why it failed until it is registered again.
     next.on('connecting', () => {
-      if (registration.status !== 'registered') setRegistration({ status: 'registering' });
+      if (registration.status === 'off') setRegistration({ status: 'registering' });
     });
     next.on('connected', () => {
       if (wasDisconnected) {
@@ -228,8 +252,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       fail({ kind: 'unreachable' });
     });
     next.on('registered', () => setRegistration({ status: 'registered' }));
+    // JsSIP reports a lost socket as 'disconnected' and then 'unregistered': keep the reason.
     next.on('unregistered', () => {
-      if (!stopped) setRegistration({ status: 'off' });
+      if (!stopped && registration.status !== 'failed') setRegistration({ status: 'off' });
     });
     next.on('registrationFailed', (e) => {
       const code = (e.response as { status_code?: number } | undefined)?.status_code ?? null;
@@ -243,6 +268,29 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     );
     setRegistration({ status: 'registering' });
     next.start();
+    keepAlive = createKeepAlive({
+      ...(options.keepAlive ?? defaultKeepAlive),
+      connected: () => ua === next && next.isConnected(),
+      probe: (answered) => {
+        try {
+          (next as unknown as OptionsSender).sendOptions(`sip:${creds.domain}`, undefined, {
+            eventHandlers: {
+              succeeded: answered,
+              // Any response means the server is there; a timeout or transport error does not.
+              failed: (e) => {
+                if (e.response) answered();
+              },
+            },
+          });
+        } catch {
+          answered(); // not sendable right now (closing): nothing to judge
+        }
+      },
+      onDead: () => {
+        if (ua === next && !stopped) socket.drop();
+      },
+    });
+    keepAlive.start();
   }
 
   function context(): DialContext | null {
@@ -563,6 +611,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       window.removeEventListener('pageshow', onPageShow);
       if (tickTimer) clearInterval(tickTimer);
       tickTimer = null;
+      keepAlive?.stop();
+      keepAlive = null;
       renewer.stop();
       // UA.stop() terminates the calls and unregisters before it closes the socket.
       const closing = ua;

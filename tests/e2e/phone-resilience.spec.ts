@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { callLaunchOptions } from '../support/browser.js';
-import { e2eSipPids, restartE2eKamailio } from '../support/e2e-sip.js';
+import { e2eSipPids, freezeE2eKamailio, restartE2eKamailio } from '../support/e2e-sip.js';
 import { Agent } from './pages/phone-page.js';
 
 // Kamailio restarts under signed-in agents (the e2e stack's Kamailio, restarted from this worker
@@ -87,4 +87,36 @@ test('the WebSocket drops during a call: the call goes on and hangs up on both s
   await bob.button('Hang up').click();
   await expect(bob.button('Hang up')).toHaveCount(0);
   await expect(alice.button('Hang up')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('a hung registrar is noticed by the OPTIONS keep-alive; once it answers, agents register and the call goes on', async () => {
+  // Frozen, Kamailio keeps its sockets open but answers nothing: without keep-alives the page
+  // would say "Registered" until the next REGISTER refresh, minutes later.
+  test.setTimeout(90_000);
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+  await alice.dial('1002');
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+
+  const thaw = freezeE2eKamailio();
+  try {
+    for (const agent of [alice, bob]) {
+      await expect(agent.page.getByText(/SIP server unreachable/).first()).toBeVisible({
+        timeout: 30_000,
+      });
+    }
+    // The media never went through Kamailio: the call still carries sound meanwhile.
+    await expect.poll(async () => (await bob.energyOver(1500)).energy).toBeGreaterThan(0);
+  } finally {
+    thaw();
+  }
+  await alice.expectRegistered();
+  await bob.expectRegistered();
+  await expect
+    .poll(async () => (await alice.energyOver(1500)).energy, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  await alice.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0, { timeout: 10_000 });
+  await expect(alice.button('Hang up')).toHaveCount(0);
 });
