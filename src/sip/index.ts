@@ -2,6 +2,7 @@
 // once an agent is signed in.
 export {
   createSoftphone,
+  type CallLevels,
   type DialOutcome,
   type Identity,
   type Softphone,

@@ -25,10 +25,21 @@ export interface Media {
   stopRinging(): void;
   /** Plays a call's remote stream; returns a release function. */
   playRemote(stream: MediaStream): () => void;
+  /** A level meter on a stream (the call's microphone, its remote audio). */
+  meter(stream: MediaStream): LevelMeter | null;
   setPreferences(prefs: Partial<DevicePreferences>): void;
   preferences(): DevicePreferences;
   dispose(): void;
 }
+
+export interface LevelMeter {
+  /** The loudness right now, 0 (silence, -60 dBFS and below) to 1 (full scale). */
+  level(): number;
+  release(): void;
+}
+
+// dBFS mapped linearly onto 0..1 from this floor: speech sits around the middle.
+const meterFloorDb = -60;
 
 export function createMedia(initial: DevicePreferences): Media {
   const prefs: DevicePreferences = { ...initial };
@@ -229,6 +240,33 @@ export function createMedia(initial: DevicePreferences): Media {
         element.srcObject = null;
         remoteElements.delete(element);
       };
+    },
+    meter(stream) {
+      if (stream.getAudioTracks().length === 0) return null;
+      try {
+        const ctx = audioContext();
+        const source = ctx.createMediaStreamSource(stream);
+        const analyser = ctx.createAnalyser();
+        analyser.fftSize = 1024;
+        source.connect(analyser); // not to the destination: the meter must not play anything
+        const samples = new Float32Array(analyser.fftSize);
+        return {
+          level() {
+            analyser.getFloatTimeDomainData(samples);
+            let sum = 0;
+            for (const v of samples) sum += v * v;
+            const rms = Math.sqrt(sum / samples.length);
+            if (rms <= 0) return 0;
+            const db = 20 * Math.log10(rms);
+            return Math.min(1, Math.max(0, (db - meterFloorDb) / -meterFloorDb));
+          },
+          release() {
+            source.disconnect();
+          },
+        };
+      } catch {
+        return null; // no WebAudio: no meters, the call itself is unaffected
+      }
     },
     setPreferences(next) {
       const micChanged = next.microphone !== undefined && next.microphone !== prefs.microphone;

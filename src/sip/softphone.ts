@@ -26,7 +26,7 @@ import {
 import { createCredentialRenewer, type CredentialsResult } from './credentials';
 import { makeIceCut } from './ice';
 import { createKeepAlive, DroppableWebSocket, type KeepAlive } from './keepalive';
-import { createMedia, type DevicePreferences } from './media';
+import { createMedia, type DevicePreferences, type LevelMeter } from './media';
 import { createReofferQueue, type ReofferOutcome, type ReofferQueue } from './reoffer-queue';
 
 export interface Identity {
@@ -88,6 +88,13 @@ export interface Softphone {
   unlockAudio(): void;
   setDevices(prefs: Partial<DevicePreferences>): void;
   reregister(): void;
+  /** Audio levels of a call, 0..1: what our microphone sends and what we receive. */
+  levels(id: string): CallLevels | null;
+}
+
+export interface CallLevels {
+  microphone: number;
+  remote: number;
 }
 
 interface LiveCall {
@@ -98,6 +105,8 @@ interface LiveCall {
   stream: MediaStream | null;
   music: MediaStreamTrack | null;
   releaseAudio: (() => void) | null;
+  micMeter: LevelMeter | null;
+  remoteMeter: LevelMeter | null;
   endedByUs: boolean;
   noNetwork: boolean;
   /** Our leg was hung up because the transfer of this call succeeded. */
@@ -331,6 +340,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       stream: null,
       music: null,
       releaseAudio: null,
+      micMeter: null,
+      remoteMeter: null,
       endedByUs: false,
       noNetwork: false,
       transferred: false,
@@ -463,6 +474,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     live.settle = null;
     live.releaseAudio?.();
     live.releaseAudio = null;
+    live.micMeter?.release();
+    live.micMeter = null;
+    live.remoteMeter?.release();
+    live.remoteMeter = null;
     live.music?.stop();
     live.music = null;
     live.stream?.getTracks().forEach((t) => t.stop());
@@ -474,6 +489,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     const play = (stream: MediaStream) => {
       live.releaseAudio?.();
       live.releaseAudio = media.playRemote(stream);
+      live.remoteMeter?.release();
+      live.remoteMeter = media.meter(stream);
     };
     pc.addEventListener('track', (e) => {
       if (e.track.kind === 'audio') play(e.streams[0] ?? new MediaStream([e.track]));
@@ -814,5 +831,16 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     unlockAudio: () => media.unlock(),
     setDevices: (prefs) => media.setPreferences(prefs),
     reregister: onOnline,
+    levels(id) {
+      const call = live(id);
+      if (!call) return null;
+      // The meter follows the call's own microphone track: muted or held, it is disabled and
+      // reads silence, which is what the other side gets from it.
+      if (!call.micMeter && call.stream) call.micMeter = media.meter(call.stream);
+      return {
+        microphone: call.micMeter?.level() ?? 0,
+        remote: call.remoteMeter?.level() ?? 0,
+      };
+    },
   };
 }

@@ -41,6 +41,10 @@ test('alice calls bob by extension, bob answers, audio flows both ways, hold pla
   await expect.poll(async () => (await bob.energyOver(1500)).energy).toBeGreaterThan(0);
   await expect.poll(async () => (await alice.energyOver(1500)).energy).toBeGreaterThan(0);
 
+  // The level meters move with the sound: alice's microphone and what she receives from bob.
+  await expect.poll(() => alice.peakLevel(/Bob Brown/, 'Microphone level')).toBeGreaterThan(0);
+  await expect.poll(() => alice.peakLevel(/Bob Brown/, 'Incoming audio level')).toBeGreaterThan(0);
+
   // Hold: bob keeps receiving sound, the music, not silence.
   await alice.button('Hold').click();
   await expect(alice.button('Resume')).toBeVisible();
@@ -56,10 +60,14 @@ test('alice calls bob by extension, bob answers, audio flows both ways, hold pla
   await expect
     .poll(async () => (await bob.energyOver(1500)).energy)
     .toBeLessThan(speaking.energy / 20);
+  // Muted, alice's microphone meter reads silence (what bob gets from it), bob's still moves.
+  expect(await alice.peakLevel(/Bob Brown/, 'Microphone level', 2000)).toBe(0);
+  expect(await alice.peakLevel(/Bob Brown/, 'Incoming audio level', 2000)).toBeGreaterThan(0);
   await alice.button('Unmute').click();
   await expect
     .poll(async () => (await bob.energyOver(1500)).energy)
     .toBeGreaterThan(speaking.energy / 4);
+  await expect.poll(() => alice.peakLevel(/Bob Brown/, 'Microphone level')).toBeGreaterThan(0);
 
   await bob.button('Hang up').click();
   await expect(alice.button('Hang up')).toHaveCount(0);

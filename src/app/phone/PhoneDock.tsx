@@ -1,11 +1,12 @@
 // The phone on every screen: incoming calls to answer or decline, and the calls in progress with
 // their controls. Mounted by the shell once signed in; it also starts the phone (phone-store).
-import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
+import { createSignal, createUniqueId, For, onCleanup, Show, type JSX } from 'solid-js';
 import { canTransfer, formatCallDuration, type CallSnapshot } from '../../domain';
 import { t } from '../../i18n';
 import { Keypad } from './Keypad';
 import {
   answer,
+  callLevels,
   completeTransfer,
   decline,
   hangUp,
@@ -147,6 +148,9 @@ function CallPanel(props: { call: CallSnapshot }): JSX.Element {
           </Show>
         )}
       </Show>
+      <Show when={connected() && phone.tab !== 'standby'}>
+        <LevelMeters callId={props.call.id} />
+      </Show>
       <Show when={props.call.tonesReceived}>
         <p class="call-tones">{t('phone.tonesReceived', { tones: props.call.tonesReceived })}</p>
       </Show>
@@ -200,5 +204,35 @@ function CallPanel(props: { call: CallSnapshot }): JSX.Element {
         </Show>
       </Show>
     </section>
+  );
+}
+
+// Ten readings a second while the call is shown: enough to see speech, cheap to render.
+const meterIntervalMs = 100;
+
+function LevelMeters(props: { callId: string }): JSX.Element {
+  const [levels, setLevels] = createSignal({ microphone: 0, remote: 0 });
+  const timer = setInterval(() => {
+    const now = callLevels(props.callId);
+    if (now) setLevels(now);
+  }, meterIntervalMs);
+  onCleanup(() => clearInterval(timer));
+  const percent = (v: number) => `${Math.round(v * 100)} %`;
+  return (
+    <div class="call-levels">
+      <label class="call-level">
+        <span>{t('phone.levels.microphone')}</span>
+        <meter
+          min={0}
+          max={1}
+          value={levels().microphone}
+          aria-valuetext={percent(levels().microphone)}
+        />
+      </label>
+      <label class="call-level">
+        <span>{t('phone.levels.remote')}</span>
+        <meter min={0} max={1} value={levels().remote} aria-valuetext={percent(levels().remote)} />
+      </label>
+    </div>
   );
 }

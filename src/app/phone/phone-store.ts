@@ -361,6 +361,8 @@ export const completeTransfer = (consultId: string) =>
   softphone?.completeTransfer(consultId) ?? notReady;
 export const sendDtmf = (id: string, tone: DtmfTone) => perform({ kind: 'dtmf', callId: id, tone });
 export const reregister = () => softphone?.reregister();
+/** A call's audio levels, in the tab that runs the phone (the audio is there); else null. */
+export const callLevels = (id: string) => softphone?.levels(id) ?? null;
 export const unlockAudio = () => softphone?.unlockAudio();
 
 export function setDtmfTransport(transport: DtmfTransport): void {

@@ -127,6 +127,17 @@ export class Agent {
     return this.page.getByRole('region', { name: new RegExp(`^Call with .*${party.source}`) });
   }
 
+  /** The highest reading of a call's level meter (by its label) over `ms` milliseconds. */
+  async peakLevel(party: RegExp, meter: string, ms = 1500): Promise<number> {
+    const element = this.call(party).getByRole('meter', { name: meter });
+    let peak = 0;
+    for (const end = Date.now() + ms; Date.now() < end;) {
+      peak = Math.max(peak, await element.evaluate((m) => (m as HTMLMeterElement).value));
+      await this.page.waitForTimeout(100);
+    }
+    return peak;
+  }
+
   /** The panel of a ringing call from `party`. */
   incoming(party: RegExp) {
     return this.page.getByRole('region', {
