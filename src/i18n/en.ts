@@ -50,6 +50,7 @@ export const en = {
       'filter.save': 'Saved filter',
       'filter.delete': 'Deleted filter',
       'call.record': 'Call record',
+    },
     signOutTitle: 'Sign out',
     signOutPending: (n: number) =>
       n === 1
@@ -152,15 +153,18 @@ export const en = {
       assignee: 'Assignee',
       priority: 'Priority',
       due: 'Due',
+    },
     types: {
       call: 'Call',
       email: 'Email',
       chat: 'Chat',
       manual: 'Manual task',
+    },
     statuses: {
       open: 'Open',
       pending: 'Pending',
       resolved: 'Resolved',
+    },
     unassigned: 'Unassigned',
     noDue: 'No due time',
     overdue: 'Overdue',
@@ -194,6 +198,7 @@ export const en = {
       nameTaken: 'You already have a filter with this name.',
       nameRequired: 'Give the filter a name.',
       savedToast: template<{ name: string }>('Filter “{{ name }}” saved.'),
+    },
     detail: {
       customer: 'Customer',
       assignee: 'Assignee',
@@ -221,6 +226,7 @@ export const en = {
       pendingBadge: 'Waiting to sync',
       download: template<{ name: string }>('Download {{ name }}'),
       loadingItems: 'Loading comments…',
+    },
     log: {
       created: 'created the task',
       assigned: template<{ name: string }>('assigned it to {{ name }}'),
@@ -242,6 +248,7 @@ export const en = {
       follow_up: 'created a follow-up',
       someone: 'Someone',
       system: 'Switchboard',
+    },
   },
   phone: {
     title: 'Phone',
@@ -258,6 +265,7 @@ export const en = {
       registered: 'Registered',
       failed: template<{ reason: string }>('Not registered: {{ reason }}'),
       as: template<{ name: string; extension: string }>('{{ name }}, extension {{ extension }}'),
+    },
     failure: {
       refused: template<{ code: number }>('Credentials refused ({{ code }})'),
       unreachable: 'SIP server unreachable',
@@ -266,6 +274,7 @@ export const en = {
       credentials: 'Could not get phone credentials',
       other: template<{ code: string }>('Registration failed ({{ code }})'),
       retry: 'Register again',
+    },
     states: {
       calling: 'Calling…',
       ringing: 'Ringing…',
@@ -273,6 +282,7 @@ export const en = {
       connected: 'Connected',
       held: 'On hold',
       remoteHeld: 'Holding you',
+    },
     ends: {
       hungUp: 'Call ended',
       transferred: 'Transferred',
@@ -286,6 +296,7 @@ export const en = {
       connection: 'Connection lost',
       media: 'Audio could not be set up',
       failed: template<{ code: string }>('Call failed ({{ code }})'),
+    },
     incomingFrom: template<{ name: string }>('Incoming call from {{ name }}'),
     callWith: template<{ name: string }>('Call with {{ name }}'),
     party: template<{ name: string; number: string }>('{{ name }} ({{ number }})'),
@@ -338,6 +349,7 @@ export const en = {
       failed: template<{ target: string; code: string }>(
         'Transfer to {{ target }} failed ({{ code }}). The caller is still with you.',
       ),
+    },
     tab: {
       elsewhere: 'Phone is active in another tab',
       useHere: 'Use the phone here',
@@ -345,6 +357,7 @@ export const en = {
       busyThere: 'The other tab has a call in progress. Moving the phone here ends that call.',
       forceHere: 'End the call and use the phone here',
       keepThere: 'Keep the phone there',
+    },
   },
   contacts: {
     title: 'Contacts',
@@ -360,6 +373,7 @@ export const en = {
       phone: 'Phone',
       email: 'Email',
       actions: 'Actions',
+    },
     call: template<{ name: string }>('Call {{ name }}'),
   },
   history: {
@@ -374,6 +388,7 @@ export const en = {
       duration: 'Duration',
       outcome: 'Outcome',
       actions: 'Actions',
+    },
     inbound: 'Incoming',
     outbound: 'Outgoing',
     outcomes: {
@@ -382,6 +397,7 @@ export const en = {
       declined: 'Declined',
       failed: 'Failed',
       cancelled: 'Cancelled',
+    },
     callBack: template<{ who: string }>('Call {{ who }}'),
     loading: 'Loading calls…',
   },
@@ -393,6 +409,7 @@ export const en = {
       email: 'Email',
       role: 'Role',
       extension: 'Extension',
+    },
     noExtension: 'None',
     inviteHeading: 'Invite user',
     email: 'Email',
