@@ -15,6 +15,8 @@ run_isolated env CHROME_PATH=/usr/bin/chromium npx tsx bench/lighthouse.ts
 run_isolated npx tsx bench/phone.ts
 # The local-first store (issue 4): bootstrap of 10k tasks, reads over 100k, a 1,000-mutation flush.
 run_isolated npx tsx bench/sync-store.ts
+# The task list (issue 5): a filter change to the first rows painted, scrolling 100k cached rows, the tab's heap.
+run_isolated npx tsx bench/tasks-list.ts
 # Chaos (issue 4): 1,000 cycles of outages, restarts, 500s, timeouts and duplicate pushes; 0 lost, 0 duplicated.
 npx tsx bench/chaos.ts
 # The server's side of that flush: POST /api/sync/push of 1,000 comment.add, SQLite and PostgreSQL.

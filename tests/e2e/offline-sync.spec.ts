@@ -123,7 +123,7 @@ test('offline work survives a browser restart and syncs exactly once, in order',
       c.kind === 'filter' && c.op === 'put' && c.value['name'] === filterName ? [c.value] : [],
     );
     expect(filters).toHaveLength(1);
-    expect(filters[0]?.['query']).toEqual({ status: 'resolved' });
+    expect(filters[0]?.['query']).toEqual({ status: ['resolved'] });
     const statuses = everything.flatMap((c) =>
       c.kind === 'agentStatus' && c.op === 'put' ? [c.value] : [],
     );

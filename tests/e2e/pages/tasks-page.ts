@@ -5,11 +5,50 @@ export class TasksPage {
   constructor(private readonly page: Page) {}
 
   list() {
-    return this.page.getByRole('table', { name: 'Tasks' });
+    return this.page.getByRole('grid', { name: 'Tasks' });
+  }
+
+  /** The task rows (the header row is in the grid too). */
+  rows() {
+    return this.list()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('gridcell') })
+      .filter({ has: this.page.getByRole('link') });
+  }
+
+  /** The titles of the rows on screen, top to bottom. */
+  async titles(): Promise<string[]> {
+    return this.rows().getByRole('link').allTextContents();
+  }
+
+  filters() {
+    return this.page.getByRole('search', { name: 'Filter tasks' });
+  }
+
+  searchBox() {
+    return this.filters().getByRole('searchbox', { name: 'Search tasks' });
   }
 
   async search(text: string): Promise<void> {
-    await this.page.getByRole('searchbox', { name: 'Search tasks' }).fill(text);
+    await this.searchBox().fill(text);
+  }
+
+  /** A several-values filter's button (Type, Status, Assignee, Skills): "Filter by Status: Open". */
+  filterButton(label: 'Type' | 'Status' | 'Assignee' | 'Skills') {
+    return this.filters().getByRole('button', { name: new RegExp(`^Filter by ${label}:`) });
+  }
+
+  /** Ticks exactly `values` in a several-values filter (unticking the others), then closes it. */
+  async choose(label: 'Type' | 'Status' | 'Assignee' | 'Skills', values: string[]) {
+    const button = this.filterButton(label);
+    await button.click();
+    const group = this.filters().getByRole('group', { name: label });
+    for (const box of await group.getByRole('checkbox').all()) {
+      const name = (await box.evaluate((el) => el.parentElement?.textContent ?? '')).trim();
+      await box.setChecked(values.includes(name));
+    }
+    await button.press('Escape');
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
   }
 
   async openTask(title: string): Promise<void> {
@@ -35,19 +74,32 @@ export class TasksPage {
     await expect(this.page.getByRole('button', { name: 'Reopen' })).toBeVisible();
   }
 
+  /** Filters by one status, then saves that filter under `name`. */
   async saveFilter(name: string, status: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: 'Status' }).selectOption({ label: status });
+    await this.choose('Status', [status]);
+    await this.saveCurrentFilter(name);
+    await expect(this.savedFilter(name)).toBeVisible();
+  }
+
+  /** Opens "Save filter", types the name and saves; the dialog stays open if it is refused. */
+  async saveCurrentFilter(name: string, options: { shared?: boolean } = {}): Promise<void> {
     await this.page.getByRole('button', { name: 'Save filter' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Save filter' });
+    const dialog = this.saveDialog();
     await dialog.getByRole('textbox', { name: 'Filter name' }).fill(name);
+    if (options.shared) await dialog.getByRole('checkbox', { name: /Share with/ }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(
-      this.savedFilters().getByRole('button', { name: `Apply filter ${name}` }),
-    ).toBeVisible();
+  }
+
+  saveDialog() {
+    return this.page.getByRole('dialog', { name: 'Save filter' });
   }
 
   savedFilters() {
     return this.page.getByRole('list', { name: 'Saved filters' });
+  }
+
+  savedFilter(name: string) {
+    return this.savedFilters().getByRole('button', { name: `Apply filter ${name}`, exact: true });
   }
 
   async setAgentStatus(status: 'Ready' | 'Busy' | 'Break' | 'Offline'): Promise<void> {
