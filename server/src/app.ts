@@ -19,7 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStatic, wantsAppShell } from './http/static.js';
 import type { App } from './http/types.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { LocalPoker, type Poker } from './sync/index.js';
+import { LocalPoker, startOfferSweeper, type Poker } from './sync/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -34,6 +34,8 @@ export interface BuildAppOptions {
 const BODY_LIMIT = 256 * 1024;
 /** Sync sockets that miss a ping for this long are dropped. */
 const SOCKET_HEARTBEAT_MS = 30_000;
+/** How often expired task offers are ended (issue 5): an offer is shown expired within this. */
+const OFFER_SWEEP_MS = 5_000;
 
 /** The whole HTTP server without listening, so tests drive it with inject(). */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
@@ -61,6 +63,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     poker: options.poker ?? sockets,
     sockets,
   };
+
+  const stopSweeper = startOfferSweeper(ctx, OFFER_SWEEP_MS, (error) =>
+    app.log.error({ err: error }, 'offer sweep failed'),
+  );
+  app.addHook('onClose', async () => stopSweeper());
 
   app.setErrorHandler(errorHandler);
   await registerSecurityHeaders(app, config);

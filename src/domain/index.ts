@@ -10,3 +10,4 @@ export * from './sync';
 export * from './sync-transport';
 export * from './backoff';
 export * from './call-record';
+export * from './task-rules';

@@ -26,6 +26,25 @@ export interface SyncTask {
   createdById: string | null;
   createdAt: string;
   updatedAt: string;
+  // Issue 5. Optional: rows cached before these fields existed lack them.
+  /** Who made the open offer (or the last one, when offerReturn says what became of it). */
+  offeredById?: string | null;
+  /** When the open offer lapses. */
+  offerExpiresAt?: string | null;
+  /** The last offer came back: declined (with the reason) or expired. */
+  offerReturn?: OfferReturn | null;
+  /** The outcome tag given when it was resolved, e.g. "#refund". */
+  outcomeTag?: string | null;
+  /** The task this one follows up. */
+  followUpOfId?: string | null;
+}
+
+export interface OfferReturn {
+  kind: 'declined' | 'expired';
+  /** Who declined it, or who let it expire. */
+  byId: string;
+  reason: string | null;
+  at: string;
 }
 
 export interface AttachmentRef {
@@ -55,6 +74,9 @@ export const logKinds = [
   'email',
   'chat',
   'follow_up',
+  'accepted',
+  'declined',
+  'offer_expired',
 ] as const;
 export type LogKind = (typeof logKinds)[number];
 
@@ -97,6 +119,8 @@ export interface SyncMember {
   email: string;
   role: 'agent' | 'team_leader' | 'admin';
   extension: string | null;
+  /** Issue 5; optional: rows cached before it lack it. */
+  skills?: string[];
 }
 
 export interface SyncAgentStatus {
@@ -174,12 +198,27 @@ export interface MutationArgs {
     skills: string[];
     dueAt: string | null;
     assigneeId: string | null;
+    /** A follow-up of this task (issue 5). */
+    followUpOfId?: string | null;
   };
-  'task.setStatus': { taskId: string; status: TaskStatus };
+  /**
+   * `outcomeTag`: a hashtag when resolving (required where the instance says so).
+   * `expectedAssigneeId`: the assignee the user saw; if someone reassigned it meanwhile, rejected.
+   */
+  'task.setStatus': {
+    taskId: string;
+    status: TaskStatus;
+    outcomeTag?: string | null;
+    expectedAssigneeId?: string | null;
+  };
   /** Take a task ("Assign to me"); team leaders and admins may give it to anyone (or nobody). */
   'task.assign': { taskId: string; assigneeId: string | null };
   /** Offer to a colleague; they accept or decline (issue 5). */
   'task.offer': { taskId: string; toUserId: string };
+  /** The colleague a task is offered to takes it. */
+  'task.acceptOffer': { taskId: string };
+  /** …or gives it back to the offerer, saying why. */
+  'task.declineOffer': { taskId: string; reason: string };
   'comment.add': { id: string; taskId: string; body: string; attachments: AttachmentRef[] };
   /** `at` is when the agent chose it: an older change never overwrites a newer one. */
   'agentStatus.set': { status: AgentStatus; at: string };
@@ -193,6 +232,8 @@ export const mutationNames = [
   'task.setStatus',
   'task.assign',
   'task.offer',
+  'task.acceptOffer',
+  'task.declineOffer',
   'comment.add',
   'agentStatus.set',
   'filter.save',
@@ -256,6 +297,8 @@ export function mutationTouches(mutation: Mutation): { kind: EntityKind; id: str
     case 'task.setStatus':
     case 'task.assign':
     case 'task.offer':
+    case 'task.acceptOffer':
+    case 'task.declineOffer':
       return [{ kind: 'task', id: mutation.args.taskId }];
     case 'comment.add':
       return [

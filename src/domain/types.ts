@@ -21,6 +21,8 @@ export interface CurrentInstance {
   id: string;
   name: string;
   role: Role;
+  /** The instance's task settings (issue 5); absent from servers before it. */
+  settings?: { outcomeTagRequired: boolean; offerTtlSeconds: number };
 }
 
 export interface Me {

@@ -19,6 +19,7 @@ import {
   readTasksPage,
   type TasksQuery,
 } from './queries';
+import { readOffers } from './offers';
 
 /** The Observable shape Solid's `from` and any observer library accept. */
 export interface Live<T> {
@@ -48,6 +49,7 @@ export function createQueries(db: SyncDb) {
     members: () => live(() => readMembers(db)),
     agentStatusOf: (userId: string) => live(() => readAgentStatus(db, userId)),
     recentCalls: (limit = 50) => live(() => readRecentCalls(db, limit)),
+    offers: (userId: string) => live(() => readOffers(db, userId, Date.now())),
     pendingCount: () => live(() => readPendingCount(db)),
     pendingList: () => live(() => readPending(db)),
     rejectedList: () => live(() => readRejected(db)),

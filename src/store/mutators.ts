@@ -1,7 +1,14 @@
 // The optimistic local effect of each mutation. They run when the user acts (mutate.ts) and again
 // after every pull on top of the server's rows (rebase.ts), so each must be deterministic given
 // (args, ctx) and safe to run twice.
-import type { MutationArgs, MutationName, SyncTask } from '../domain';
+import {
+  DEFAULT_OFFER_TTL_SECONDS,
+  normalizeOutcomeTag,
+  offerExpiry,
+  type MutationArgs,
+  type MutationName,
+  type SyncTask,
+} from '../domain';
 import type { SyncDb } from './db';
 import { toStoredTask } from './stored';
 
@@ -29,6 +36,14 @@ async function updateTask(
   await db.tasks.put(toStoredTask({ ...task, ...change(task), updatedAt: now }));
 }
 
+/** What a claim leaves of an offer: nothing. */
+const noOffer = {
+  offeredToId: null,
+  offeredById: null,
+  offerExpiresAt: null,
+  offerReturn: null,
+} as const satisfies Partial<SyncTask>;
+
 export const mutators: { [N in MutationName]: Mutator<N> } = {
   'task.create': async (db, args, { userId, now }) => {
     await db.tasks.put(
@@ -36,18 +51,64 @@ export const mutators: { [N in MutationName]: Mutator<N> } = {
         ...args,
         status: 'open',
         offeredToId: null,
+        offeredById: null,
+        offerExpiresAt: null,
+        offerReturn: null,
+        outcomeTag: null,
+        followUpOfId: args.followUpOfId ?? null,
         createdById: userId,
         createdAt: now,
         updatedAt: now,
       }),
     );
   },
-  'task.setStatus': (db, { taskId, status }, { now }) =>
-    updateTask(db, taskId, () => ({ status }), now),
+  'task.setStatus': (db, { taskId, status, outcomeTag }, { now }) =>
+    updateTask(
+      db,
+      taskId,
+      (): Partial<SyncTask> => {
+        if (status !== 'resolved') return { status, outcomeTag: null };
+        const tag = normalizeOutcomeTag(outcomeTag ?? '');
+        // A resolved task waits for nobody's answer (the server ends the offer too).
+        return {
+          status,
+          outcomeTag: tag.ok ? tag.tag : null,
+          offeredToId: null,
+          offerExpiresAt: null,
+        };
+      },
+      now,
+    ),
   'task.assign': (db, { taskId, assigneeId }, { now }) =>
-    updateTask(db, taskId, () => ({ assigneeId, offeredToId: null }), now),
-  'task.offer': (db, { taskId, toUserId }, { now }) =>
-    updateTask(db, taskId, () => ({ offeredToId: toUserId }), now),
+    updateTask(db, taskId, () => ({ assigneeId, ...noOffer }), now),
+  // The server's expiry (the instance's setting) replaces this guess on the next pull.
+  'task.offer': (db, { taskId, toUserId }, { userId, now }) =>
+    updateTask(
+      db,
+      taskId,
+      () => ({
+        offeredToId: toUserId,
+        offeredById: userId,
+        offerExpiresAt: offerExpiry(Date.parse(now), DEFAULT_OFFER_TTL_SECONDS),
+        offerReturn: null,
+      }),
+      now,
+    ),
+  'task.acceptOffer': (db, { taskId }, { userId, now }) =>
+    updateTask(db, taskId, () => ({ assigneeId: userId, ...noOffer }), now),
+  'task.declineOffer': (db, { taskId, reason }, { userId, now }) =>
+    updateTask(
+      db,
+      taskId,
+      (task) => ({
+        // Back to the offerer when nobody had it, as the server does.
+        assigneeId: task.assigneeId ?? task.offeredById ?? null,
+        offeredToId: null,
+        offerExpiresAt: null,
+        offerReturn: { kind: 'declined', byId: userId, reason: reason.trim(), at: now },
+      }),
+      now,
+    ),
   'comment.add': async (db, { id, taskId, body, attachments }, { userId, now }) => {
     await db.comments.put({ id, taskId, authorId: userId, body, attachments, createdAt: now });
   },

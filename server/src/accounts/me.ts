@@ -1,9 +1,15 @@
-import { listAccess, type Db, type Role } from '../db/index.js';
+import {
+  findInstanceSettings,
+  listAccess,
+  type Db,
+  type InstanceSettings,
+  type Role,
+} from '../db/index.js';
 
 export interface Me {
   user: { id: string; email: string; name: string; serviceProvider: boolean };
   memberships: { instanceId: string; instanceName: string; role: Role; extension: string | null }[];
-  currentInstance: { id: string; name: string; role: Role } | null;
+  currentInstance: { id: string; name: string; role: Role; settings?: InstanceSettings } | null;
   lastInstanceId: string | null;
 }
 
@@ -23,6 +29,7 @@ export async function buildMe(db: Db, user: MeUser, currentInstanceId: string | 
   const last = memberships.some((m) => m.instanceId === user.last_instance_id)
     ? user.last_instance_id
     : null;
+  const settings = current ? await findInstanceSettings(db, current.instanceId) : undefined;
   return {
     user: {
       id: user.id,
@@ -32,7 +39,7 @@ export async function buildMe(db: Db, user: MeUser, currentInstanceId: string | 
     },
     memberships,
     currentInstance: current
-      ? { id: current.instanceId, name: current.instanceName, role: current.role }
+      ? { id: current.instanceId, name: current.instanceName, role: current.role, settings }
       : null,
     lastInstanceId: last,
   };

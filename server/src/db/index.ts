@@ -30,3 +30,5 @@ export * from './meta.js';
 export * from './sync-entities.js';
 export * from './sync-log.js';
 export * from './sync-writes.js';
+export * from './task-claims.js';
+export * from './task-offers.js';

@@ -1,3 +1,4 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './open.js';
 import type { InstancesTable, MembershipsTable, Role } from './schema.js';
 
@@ -16,14 +17,14 @@ export interface MemberRow {
   extension: string | null;
 }
 
-export async function insertInstance(
-  db: Db,
-  instance: Omit<InstancesTable, 'change_seq'>,
-): Promise<void> {
+export async function insertInstance(db: Db, instance: Insertable<InstancesTable>): Promise<void> {
   await db.insertInto('instances').values(instance).execute();
 }
 
-export async function insertMemberships(db: Db, rows: MembershipsTable[]): Promise<void> {
+export async function insertMemberships(
+  db: Db,
+  rows: Insertable<MembershipsTable>[],
+): Promise<void> {
   if (rows.length > 0) await db.insertInto('memberships').values(rows).execute();
 }
 
@@ -90,7 +91,7 @@ export async function findMembership(
   db: Db,
   instanceId: string,
   userId: string,
-): Promise<MembershipsTable | undefined> {
+): Promise<Selectable<MembershipsTable> | undefined> {
   return db
     .selectFrom('memberships')
     .selectAll()
@@ -124,4 +125,83 @@ export async function findSipPrefix(db: Db, instanceId: string): Promise<string 
     .where('id', '=', instanceId)
     .executeTakeFirst();
   return row?.sip_prefix;
+}
+
+/** Settings of an instance that the task workspace follows (issue 5). */
+export interface InstanceSettings {
+  /** Resolving a task needs an outcome tag. */
+  outcomeTagRequired: boolean;
+  /** How long an offer to a colleague waits for an answer. */
+  offerTtlSeconds: number;
+}
+
+export async function findInstanceSettings(
+  db: Db,
+  instanceId: string,
+): Promise<InstanceSettings | undefined> {
+  const row = await db
+    .selectFrom('instances')
+    .select(['outcome_tag_required', 'offer_ttl_seconds'])
+    .where('id', '=', instanceId)
+    .executeTakeFirst();
+  return (
+    row && {
+      outcomeTagRequired: Number(row.outcome_tag_required) === 1,
+      offerTtlSeconds: Number(row.offer_ttl_seconds),
+    }
+  );
+}
+
+export async function updateInstanceSettings(
+  db: Db,
+  instanceId: string,
+  patch: Partial<InstanceSettings>,
+): Promise<void> {
+  const set: { outcome_tag_required?: number; offer_ttl_seconds?: number } = {};
+  if (patch.outcomeTagRequired !== undefined)
+    set.outcome_tag_required = patch.outcomeTagRequired ? 1 : 0;
+  if (patch.offerTtlSeconds !== undefined) set.offer_ttl_seconds = patch.offerTtlSeconds;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('instances').set(set).where('id', '=', instanceId).execute();
+}
+
+/** The skills of each member, by user id (JSON arrays in memberships.skills). */
+export async function memberSkills(
+  db: Db,
+  instanceId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (userIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['user_id', 'skills'])
+    .where('instance_id', '=', instanceId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
+  for (const row of rows) found.set(row.user_id, parseSkills(row.skills));
+  return found;
+}
+
+export function parseSkills(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function setMemberSkills(
+  db: Db,
+  instanceId: string,
+  userId: string,
+  skills: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ skills: JSON.stringify([...new Set(skills)]) })
+    .where('instance_id', '=', instanceId)
+    .where('user_id', '=', userId)
+    .execute();
 }

@@ -25,6 +25,10 @@ export interface InstancesTable {
   created_at: string;
   /** The instance's change sequence: the seq of its latest row in sync_changes. */
   change_seq: Generated<number>;
+  /** 1: resolving a task needs an outcome tag (issue 5). */
+  outcome_tag_required: Generated<number>;
+  /** How long an offer to a colleague waits for an answer. */
+  offer_ttl_seconds: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -33,6 +37,8 @@ export interface MembershipsTable {
   role: Role;
   extension: string | null;
   created_at: string;
+  /** JSON array of skill names the member has. */
+  skills: Generated<string>;
 }
 
 /** Service providers manage the instances that list them here; they enter them as admins. */
@@ -112,6 +118,12 @@ export interface TasksTable {
   contact_id: string | null;
   offered_to_id: string | null;
   created_by_id: string | null;
+  offered_by_id: string | null;
+  offer_expires_at: string | null;
+  /** JSON {kind: 'declined' | 'expired', byId, reason, at}, or null. */
+  offer_return: string | null;
+  outcome_tag: string | null;
+  follow_up_of_id: string | null;
 }
 
 export interface CommentsTable {

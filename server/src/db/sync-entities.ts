@@ -5,7 +5,9 @@ import type {
   EntityKind,
   EntityRef,
   LogKind,
+  OfferReturn,
   SyncAgentStatus,
+  SyncMember,
   SyncCall,
   SyncComment,
   SyncContact,
@@ -13,6 +15,7 @@ import type {
   SyncLogItem,
   SyncTask,
 } from '../sync/protocol.js';
+import { parseSkills } from './instances.js';
 import type { Db } from './open.js';
 import type {
   AgentStatusesTable,
@@ -58,6 +61,23 @@ export function taskEntity(row: TasksTable): SyncTask {
     createdById: row.created_by_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    offeredById: row.offered_by_id,
+    offerExpiresAt: row.offer_expires_at,
+    offerReturn: offerReturnOf(row.offer_return),
+    outcomeTag: row.outcome_tag,
+    followUpOfId: row.follow_up_of_id,
+  };
+}
+
+function offerReturnOf(text: string | null): OfferReturn | null {
+  if (text === null) return null;
+  const value = json<Partial<OfferReturn> | null>(text, null);
+  if (!value || (value.kind !== 'declined' && value.kind !== 'expired')) return null;
+  return {
+    kind: value.kind,
+    byId: typeof value.byId === 'string' ? value.byId : '',
+    reason: typeof value.reason === 'string' ? value.reason : null,
+    at: typeof value.at === 'string' ? value.at : '',
   };
 }
 
@@ -141,8 +161,13 @@ function memberQuery(db: Db, instanceId: string) {
       'u.email as email',
       'm.role as role',
       'm.extension as extension',
+      'm.skills as skills',
     ])
     .where('m.instance_id', '=', instanceId);
+}
+
+function memberEntity(row: Omit<SyncMember, 'skills'> & { skills: string }): SyncMember {
+  return { ...row, skills: parseSkills(row.skills) };
 }
 
 function visibleFilters(db: Db, viewer: Viewer) {
@@ -242,7 +267,7 @@ async function loadKind(
       for (const row of await byIds(ids, (chunk) =>
         memberQuery(db, instanceId).where('m.user_id', 'in', chunk).execute(),
       )) {
-        found.set(row.userId, { kind, op: 'put', value: row });
+        found.set(row.userId, { kind, op: 'put', value: memberEntity(row) });
       }
       break;
     case 'agentStatus':
@@ -330,9 +355,9 @@ export async function loadBootstrapPage(
         .orderBy('m.user_id')
         .limit(limit)
         .execute();
-      return rows.map((value) => ({
-        id: value.userId,
-        change: { kind: section, op: 'put', value },
+      return rows.map((row) => ({
+        id: row.userId,
+        change: { kind: section, op: 'put', value: memberEntity(row) },
       }));
     }
     case 'agentStatus': {

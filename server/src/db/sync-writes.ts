@@ -45,7 +45,18 @@ export async function insertTask(tx: Db, row: TasksTable): Promise<void> {
   await tx.insertInto('tasks').values(row).execute();
 }
 
-export type TaskPatch = Partial<Pick<TasksTable, 'status' | 'assignee_id' | 'offered_to_id'>>;
+/** What appliers change with updateTask; an assignee only ever changes through claimTask. */
+export type TaskPatch = Partial<
+  Pick<
+    TasksTable,
+    | 'status'
+    | 'offered_to_id'
+    | 'offered_by_id'
+    | 'offer_expires_at'
+    | 'offer_return'
+    | 'outcome_tag'
+  >
+>;
 
 export async function updateTask(
   tx: Db,

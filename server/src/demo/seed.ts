@@ -102,6 +102,11 @@ function makeTask(
     contact_id: null,
     offered_to_id: null,
     created_by_id: null,
+    offered_by_id: null,
+    offer_expires_at: null,
+    offer_return: null,
+    outcome_tag: null,
+    follow_up_of_id: null,
   };
 }
 
@@ -145,12 +150,19 @@ export async function seedDemoIfEmpty(
   const provider = person('provider@demo.test', 'Pat Provider', true);
   const people = [admin, alice, bob, carol, provider];
 
-  const member = (instanceId: string, user: Person, role: Role, extension: string | null) => ({
+  const member = (
+    instanceId: string,
+    user: Person,
+    role: Role,
+    extension: string | null,
+    skills: readonly string[] = [],
+  ) => ({
     instance_id: instanceId,
     user_id: user.id,
     role,
     extension,
     created_at: nowIso,
+    skills: JSON.stringify(skills),
   });
 
   await withTransaction(db, async (tx) => {
@@ -170,9 +182,10 @@ export async function seedDemoIfEmpty(
     }
     await insertMemberships(tx, [
       member(demo.id, admin, 'admin', '1000'),
-      member(demo.id, alice, 'agent', '1001'),
-      member(demo.id, bob, 'agent', '1002'),
-      member(demo.id, carol, 'team_leader', '1003'),
+      // Skills an offer checks: a billing task can go to bob, not to carol (issue 5).
+      member(demo.id, alice, 'agent', '1001', ['support', 'sales']),
+      member(demo.id, bob, 'agent', '1002', ['support', 'billing']),
+      member(demo.id, carol, 'team_leader', '1003', ['support', 'sales']),
       member(northwind.id, carol, 'agent', '2003'),
     ]);
     await insertProvider(tx, { instance_id: demo.id, user_id: provider.id, created_at: nowIso });

@@ -47,7 +47,15 @@ export const MeSchema = Type.Object({
     }),
   ),
   currentInstance: Type.Union([
-    Type.Object({ id: Type.String(), name: Type.String(), role: RoleSchema }),
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      role: RoleSchema,
+      // Issue 5: the task workspace follows these (resolving asks for an outcome tag).
+      settings: Type.Optional(
+        Type.Object({ outcomeTagRequired: Type.Boolean(), offerTtlSeconds: Type.Integer() }),
+      ),
+    }),
     Type.Null(),
   ]),
   lastInstanceId: NullableString,

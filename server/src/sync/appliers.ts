@@ -2,7 +2,8 @@ import type { ApplyContext, Outcome } from './apply-context.js';
 import { agentStatusSet, callRecord } from './apply-agent.js';
 import { commentAdd } from './apply-comment.js';
 import { filterDelete, filterSave } from './apply-filter.js';
-import { taskAssign, taskCreate, taskOffer, taskSetStatus } from './apply-task.js';
+import { taskAcceptOffer, taskDeclineOffer, taskOffer } from './apply-offer.js';
+import { taskAssign, taskCreate, taskSetStatus } from './apply-task.js';
 import type { IncomingArgs, IncomingMutation } from './incoming.js';
 import type { MutationName } from './protocol.js';
 
@@ -17,6 +18,8 @@ export const appliers: { [N in MutationName]: Applier<N> } = {
   'task.setStatus': taskSetStatus,
   'task.assign': taskAssign,
   'task.offer': taskOffer,
+  'task.acceptOffer': taskAcceptOffer,
+  'task.declineOffer': taskDeclineOffer,
   'comment.add': commentAdd,
   'agentStatus.set': agentStatusSet,
   'filter.save': filterSave,

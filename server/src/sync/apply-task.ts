@@ -1,4 +1,6 @@
 import {
+  claimTask,
+  findInstanceSettings,
   findUserById,
   insertLogItems,
   insertTask,
@@ -22,13 +24,15 @@ import {
 } from './apply-context.js';
 import type { IncomingArgs } from './incoming.js';
 import { taskStatuses, taskTypes, type EntityRef, type LogKind } from './protocol.js';
+import { logItemId } from './log-id.js';
+import { canTransition, normalizeOutcomeTag } from './task-rules.js';
 
 export const TITLE_MAX = 500;
 export const DESCRIPTION_MAX = 10_000;
 export const PRIORITY_MIN = 1;
 export const PRIORITY_MAX = 5;
 
-const taskRef = (id: string): EntityRef => ({ kind: 'task', id });
+export const taskRef = (id: string): EntityRef => ({ kind: 'task', id });
 
 /** A log item of a task action, and its change record. */
 export function logItem(
@@ -37,7 +41,7 @@ export function logItem(
   kind: LogKind,
   data: Record<string, unknown>,
 ): { row: LogItemsTable; change: ChangeRecord } {
-  const id = ctx.newId();
+  const id = logItemId(ctx.now);
   return {
     row: {
       id,
@@ -63,11 +67,11 @@ export async function writeLog(
   return items.map((i) => i.change);
 }
 
-async function nameOf(ctx: ApplyContext, userId: string): Promise<string> {
+export async function nameOf(ctx: ApplyContext, userId: string): Promise<string> {
   return (await findUserById(ctx.tx, userId))?.name ?? 'a colleague';
 }
 
-const isLeader = (ctx: ApplyContext) => ctx.actor.role !== 'agent';
+export const isLeader = (ctx: ApplyContext) => ctx.actor.role !== 'agent';
 
 export async function taskCreate(
   ctx: ApplyContext,
@@ -97,6 +101,10 @@ export async function taskCreate(
     if (existing?.created_by_id === userId) return ok();
     return reject('conflict', 'A task with this id exists already.', touched);
   }
+  const followUpOf = a.followUpOfId ? await lockTask(ctx.tx, instanceId, a.followUpOfId) : null;
+  if (a.followUpOfId && !followUpOf) {
+    return invalid('The task this one should follow up is not in this instance.');
+  }
   if (a.assigneeId !== null) {
     if (a.assigneeId !== userId && !isLeader(ctx)) {
       return reject('forbidden', 'Agents can only assign tasks to themselves.', touched);
@@ -117,8 +125,14 @@ export async function taskCreate(
     customer_email: a.customerEmail,
     contact_id: a.contactId,
     status: 'open',
-    assignee_id: a.assigneeId,
+    // Set by the claim below: every assignee comes through claimTask.
+    assignee_id: null,
     offered_to_id: null,
+    offered_by_id: null,
+    offer_expires_at: null,
+    offer_return: null,
+    outcome_tag: null,
+    follow_up_of_id: followUpOf?.id ?? null,
     priority: a.priority,
     skills: JSON.stringify([...new Set(a.skills)]),
     due_at: dueAt,
@@ -127,9 +141,16 @@ export async function taskCreate(
     updated_at: ctx.now,
     version: 1,
   });
-  const log = [logItem(ctx, a.id, 'created', {})];
-  if (a.assigneeId !== null)
+  const log = [logItem(ctx, a.id, 'created', { channel: a.channel.trim(), type: a.type })];
+  if (followUpOf) {
+    log.push(logItem(ctx, a.id, 'follow_up', { ofTaskId: followUpOf.id, title: followUpOf.title }));
+    log.push(logItem(ctx, followUpOf.id, 'follow_up', { followUpId: a.id, title }));
+  }
+  if (a.assigneeId !== null) {
+    const when = { assigneeId: null };
+    await claimTask(ctx.tx, { instanceId, taskId: a.id, to: a.assigneeId, now: ctx.now, when });
     log.push(logItem(ctx, a.id, 'assigned', { assigneeId: a.assigneeId, from: null }));
+  }
   return ok([everyone('task', a.id), ...(await writeLog(ctx, log))]);
 }
 
@@ -138,15 +159,48 @@ export async function taskSetStatus(
   a: IncomingArgs['task.setStatus'],
 ): Promise<Outcome> {
   const touched = [taskRef(a.taskId)];
-  if (!isOneOf(taskStatuses, a.status)) {
-    return reject('invalid', `"${a.status}" is not a task status.`, touched);
-  }
-  const task = await lockTask(ctx.tx, ctx.actor.instanceId, a.taskId);
+  const invalid = (message: string) => reject('invalid', message, touched);
+  if (!isOneOf(taskStatuses, a.status)) return invalid(`"${a.status}" is not a task status.`);
+  const { instanceId } = ctx.actor;
+  const task = await lockTask(ctx.tx, instanceId, a.taskId);
   if (!task) return reject('not_found', 'This task no longer exists.', touched);
-  // Last writer wins; setting the status it has already changes nothing.
+  // The user decided on the task as they saw it: reassigned meanwhile, they should look again.
+  if (a.expectedAssigneeId !== undefined && task.assignee_id !== a.expectedAssigneeId) {
+    const holder = task.assignee_id ? await nameOf(ctx, task.assignee_id) : 'nobody';
+    return reject(
+      'conflict',
+      `This task was reassigned to ${holder} meanwhile, so its status was not changed.`,
+      touched,
+    );
+  }
+  // Setting the status it has already changes nothing.
   if (task.status === a.status) return ok();
-  await updateTask(ctx.tx, ctx.actor.instanceId, task.id, { status: a.status }, ctx.now);
-  const log = [logItem(ctx, task.id, 'status', { from: task.status, to: a.status })];
+  if (!canTransition(task.status, a.status)) {
+    return invalid('A resolved task can only be reopened.');
+  }
+  const patch: TaskPatch = { status: a.status, outcome_tag: null };
+  if (a.status === 'resolved') {
+    const settings = await findInstanceSettings(ctx.tx, instanceId);
+    const given = a.outcomeTag?.trim() ?? '';
+    if (given !== '' || settings?.outcomeTagRequired) {
+      const tag = normalizeOutcomeTag(given);
+      if (!tag.ok) {
+        return invalid(
+          given === ''
+            ? `This instance needs an outcome tag to resolve a task. ${tag.message}`
+            : tag.message,
+        );
+      }
+      patch.outcome_tag = tag.tag;
+    }
+    // A resolved task waits for nobody's answer.
+    patch.offered_to_id = null;
+    patch.offer_expires_at = null;
+  }
+  await updateTask(ctx.tx, instanceId, task.id, patch, ctx.now);
+  const data: Record<string, unknown> = { from: task.status, to: a.status };
+  if (patch.outcome_tag) data['outcomeTag'] = patch.outcome_tag;
+  const log = [logItem(ctx, task.id, 'status', data)];
   return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
 }
 
@@ -160,13 +214,14 @@ export async function taskAssign(
   if (!task) return reject('not_found', 'This task no longer exists.', touched);
   if (task.assignee_id === a.assigneeId) return ok();
 
+  const takingOffer = a.assigneeId === userId && task.offered_to_id === userId;
   if (!isLeader(ctx)) {
     const releasingOwn = a.assigneeId === null && task.assignee_id === userId;
     if (a.assigneeId !== userId && !releasingOwn) {
       return reject('forbidden', 'Agents can only assign tasks to themselves.', touched);
     }
     // No task is ever given to two agents: the first one to take it keeps it.
-    if (a.assigneeId === userId && task.assignee_id !== null) {
+    if (a.assigneeId === userId && task.assignee_id !== null && !takingOffer) {
       const holder = await nameOf(ctx, task.assignee_id);
       return reject('conflict', `${holder} has already taken this task.`, touched);
     }
@@ -174,35 +229,23 @@ export async function taskAssign(
   if (a.assigneeId !== null && !(await isMember(ctx.tx, instanceId, a.assigneeId))) {
     return reject('invalid', 'The assignee is not a member of this instance.', touched);
   }
-  const patch: TaskPatch = { assignee_id: a.assigneeId };
-  // Taking a task that was offered to you answers the offer.
-  if (task.offered_to_id !== null && task.offered_to_id === a.assigneeId)
-    patch.offered_to_id = null;
-  await updateTask(ctx.tx, instanceId, task.id, patch, ctx.now);
+  // Taking a task offered to you answers the offer; otherwise the task must still be as it was
+  // read (a leader's reassign included), or the claim changes nothing.
+  const when = takingOffer ? { offeredToId: userId } : { assigneeId: task.assignee_id };
+  const won = await claimTask(ctx.tx, {
+    instanceId,
+    taskId: task.id,
+    to: a.assigneeId,
+    now: ctx.now,
+    when,
+  });
+  if (!won) {
+    return reject('conflict', 'Someone else changed who has this task; look at it again.', touched);
+  }
   const log = [
     logItem(ctx, task.id, 'assigned', { assigneeId: a.assigneeId, from: task.assignee_id }),
   ];
-  return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
-}
-
-export async function taskOffer(
-  ctx: ApplyContext,
-  a: IncomingArgs['task.offer'],
-): Promise<Outcome> {
-  const touched = [taskRef(a.taskId)];
-  const { instanceId, userId } = ctx.actor;
-  const task = await lockTask(ctx.tx, instanceId, a.taskId);
-  if (!task) return reject('not_found', 'This task no longer exists.', touched);
-  if (a.toUserId === userId)
-    return reject('invalid', 'You cannot offer a task to yourself.', touched);
-  if (!(await isMember(ctx.tx, instanceId, a.toUserId))) {
-    return reject('invalid', 'You can only offer a task to a member of this instance.', touched);
-  }
-  if (!isLeader(ctx) && task.assignee_id !== null && task.assignee_id !== userId) {
-    return reject('forbidden', 'You can only offer your own or unassigned tasks.', touched);
-  }
-  if (task.offered_to_id === a.toUserId) return ok();
-  await updateTask(ctx.tx, instanceId, task.id, { offered_to_id: a.toUserId }, ctx.now);
-  const log = [logItem(ctx, task.id, 'offered', { toUserId: a.toUserId })];
+  if (takingOffer)
+    log.unshift(logItem(ctx, task.id, 'accepted', { offeredById: task.offered_by_id }));
   return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
 }

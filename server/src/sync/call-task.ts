@@ -1,7 +1,7 @@
 // Every call with a customer becomes a task (or lands in the one it was made from): the help
 // center's "every call, email and chat is a task". Calls between colleagues stay call history only.
 import { contactsWithPhone, isInstanceExtension } from '../db/call-lookup.js';
-import { insertTask, type ChangeRecord } from '../db/index.js';
+import { claimTask, insertTask, type ChangeRecord } from '../db/index.js';
 import { everyone, type ApplyContext } from './apply-context.js';
 import { logItem, writeLog } from './apply-task.js';
 
@@ -81,8 +81,14 @@ export async function createCallTask(
     customer_email: null,
     contact_id: contact?.id ?? null,
     status: 'open',
-    assignee_id: assignee,
+    // Set by the claim below: every assignee comes through claimTask.
+    assignee_id: null,
     offered_to_id: null,
+    offered_by_id: null,
+    offer_expires_at: null,
+    offer_return: null,
+    outcome_tag: null,
+    follow_up_of_id: null,
     // A missed customer call is a call back that should not wait behind routine work.
     priority: answered ? 3 : 4,
     skills: '[]',
@@ -92,8 +98,12 @@ export async function createCallTask(
     updated_at: ctx.now,
     version: 1,
   });
-  const log = [logItem(ctx, taskId, 'created', { from: 'call' })];
-  if (assignee) log.push(logItem(ctx, taskId, 'assigned', { assigneeId: assignee, from: null }));
+  const log = [logItem(ctx, taskId, 'created', { from: 'call', channel: 'phone', type: 'call' })];
+  if (assignee) {
+    const when = { assigneeId: null };
+    await claimTask(ctx.tx, { instanceId, taskId, to: assignee, now: ctx.now, when });
+    log.push(logItem(ctx, taskId, 'assigned', { assigneeId: assignee, from: null }));
+  }
   log.push(logItem(ctx, taskId, 'call', callData(call)));
   return { taskId, changes: [everyone('task', taskId), ...(await writeLog(ctx, log))] };
 }

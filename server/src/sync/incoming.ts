@@ -10,6 +10,8 @@ export interface IncomingArgs {
   'task.setStatus': Widen<MutationArgs['task.setStatus'], 'status'>;
   'task.assign': MutationArgs['task.assign'];
   'task.offer': MutationArgs['task.offer'];
+  'task.acceptOffer': MutationArgs['task.acceptOffer'];
+  'task.declineOffer': MutationArgs['task.declineOffer'];
   'comment.add': MutationArgs['comment.add'];
   'agentStatus.set': Widen<MutationArgs['agentStatus.set'], 'status'>;
   'filter.save': MutationArgs['filter.save'];

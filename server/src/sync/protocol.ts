@@ -29,6 +29,25 @@ export interface SyncTask {
   createdById: string | null;
   createdAt: string;
   updatedAt: string;
+  // Issue 5. Optional: rows cached before these fields existed lack them.
+  /** Who made the open offer (or the last one, when offerReturn says what became of it). */
+  offeredById?: string | null;
+  /** When the open offer lapses. */
+  offerExpiresAt?: string | null;
+  /** The last offer came back: declined (with the reason) or expired. */
+  offerReturn?: OfferReturn | null;
+  /** The outcome tag given when it was resolved, e.g. "#refund". */
+  outcomeTag?: string | null;
+  /** The task this one follows up. */
+  followUpOfId?: string | null;
+}
+
+export interface OfferReturn {
+  kind: 'declined' | 'expired';
+  /** Who declined it, or who let it expire. */
+  byId: string;
+  reason: string | null;
+  at: string;
 }
 
 export interface AttachmentRef {
@@ -57,6 +76,9 @@ export const logKinds = [
   'email',
   'chat',
   'follow_up',
+  'accepted',
+  'declined',
+  'offer_expired',
 ] as const;
 export type LogKind = (typeof logKinds)[number];
 
@@ -96,6 +118,8 @@ export interface SyncMember {
   email: string;
   role: Role;
   extension: string | null;
+  /** Issue 5; optional: rows cached before it lack it. */
+  skills?: string[];
 }
 
 export interface SyncAgentStatus {
@@ -168,10 +192,23 @@ export interface MutationArgs {
     skills: string[];
     dueAt: string | null;
     assigneeId: string | null;
+    /** A follow-up of this task (issue 5). */
+    followUpOfId?: string | null;
   };
-  'task.setStatus': { taskId: string; status: TaskStatus };
+  /**
+   * `outcomeTag`: a hashtag when resolving (required where the instance says so).
+   * `expectedAssigneeId`: the assignee the user saw; if someone reassigned it meanwhile, rejected.
+   */
+  'task.setStatus': {
+    taskId: string;
+    status: TaskStatus;
+    outcomeTag?: string | null;
+    expectedAssigneeId?: string | null;
+  };
   'task.assign': { taskId: string; assigneeId: string | null };
   'task.offer': { taskId: string; toUserId: string };
+  'task.acceptOffer': { taskId: string };
+  'task.declineOffer': { taskId: string; reason: string };
   'comment.add': { id: string; taskId: string; body: string; attachments: AttachmentRef[] };
   'agentStatus.set': { status: AgentStatus; at: string };
   'filter.save': { id: string; name: string; shared: boolean; query: FilterQuery };
@@ -184,6 +221,8 @@ export const mutationNames = [
   'task.setStatus',
   'task.assign',
   'task.offer',
+  'task.acceptOffer',
+  'task.declineOffer',
   'comment.add',
   'agentStatus.set',
   'filter.save',

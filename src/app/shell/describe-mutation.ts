@@ -10,10 +10,15 @@ export function describeMutation(mutation: Mutation): string {
     case 'task.create':
       return excerpt(mutation.args.title);
     case 'task.setStatus':
-      return t(`tasks.statuses.${mutation.args.status}`);
+      return [t(`tasks.statuses.${mutation.args.status}`), mutation.args.outcomeTag]
+        .filter(Boolean)
+        .join(' ');
     case 'task.assign':
     case 'task.offer':
+    case 'task.acceptOffer':
       return '';
+    case 'task.declineOffer':
+      return excerpt(mutation.args.reason);
     case 'comment.add':
       return excerpt(mutation.args.body || mutation.args.attachments.map((a) => a.name).join(', '));
     case 'agentStatus.set':

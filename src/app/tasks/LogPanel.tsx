@@ -1,10 +1,12 @@
 // "Items in Log": every action on the task, newest first, with who and when.
+// Each line is text (Solid text nodes): a reason or title with markup shows as written.
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { SyncLogItem, TaskStatus } from '../../domain';
 import { formatElapsed, taskStatuses } from '../../domain';
+import { t } from '../../i18n';
 
 const callOutcomes = ['answered', 'missed', 'declined', 'failed', 'cancelled'] as const;
-import { t } from '../../i18n';
+const text = (value: unknown) => (typeof value === 'string' ? value : '—');
 import { createLive } from '../data/live';
 import { currentStore } from '../data/store';
 import { formatDateTime } from './format';
@@ -25,11 +27,27 @@ function describe(item: SyncLogItem, names: Map<string, string>): string {
         : t('tasks.log.unassigned');
     case 'offered':
       return t('tasks.log.offered', { name: name(item.data['toUserId']) });
-    case 'status':
-      return t('tasks.log.status', {
-        from: statusName(item.data['from']),
-        to: statusName(item.data['to']),
-      });
+    case 'accepted':
+      return t('tasks.log.accepted');
+    case 'declined':
+      return t('tasks.log.declined', { reason: text(item.data['reason']) });
+    case 'offer_expired':
+      return t('tasks.log.offer_expired', { name: name(item.data['toUserId']) });
+    case 'follow_up':
+      return typeof item.data['followUpId'] === 'string'
+        ? t('tasks.log.followUpMade', { title: text(item.data['title']) })
+        : t('tasks.log.followUpOf', { title: text(item.data['title']) });
+    case 'created':
+      return typeof item.data['channel'] === 'string' && item.data['channel'] !== ''
+        ? t('tasks.log.createdFrom', { channel: item.data['channel'] })
+        : t('tasks.log.created');
+    case 'status': {
+      const values = { from: statusName(item.data['from']), to: statusName(item.data['to']) };
+      const tag = item.data['outcomeTag'];
+      return typeof tag === 'string'
+        ? t('tasks.log.statusTagged', { ...values, tag })
+        : t('tasks.log.status', values);
+    }
     case 'call': {
       const d = item.data;
       const outcome = callOutcomes.find((o) => o === d['outcome']);

@@ -1,19 +1,29 @@
-// One task: its header, the actions an agent takes (assign to me, resolve, reopen) and the tabs
-// "Comments" and "Log". Everything reads the local store and writes mutations, so all of it
-// works offline; opening a task online fetches its comments and log into the store.
+// One task: its header, the offer that concerns the viewer, the actions (assign to me, offer,
+// reassign, resolve, reopen, follow-up), its calls and the tabs "Comments" and "Log". Everything
+// reads the local store and writes mutations, so all of it works offline; opening a task online
+// fetches its comments and log into the store.
 import { Tabs } from '@kobalte/core/tabs';
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, on, Show, type JSX } from 'solid-js';
-import type { SyncMember } from '../../domain';
+import { createEffect, createMemo, createSignal, lazy, on, Show, type JSX } from 'solid-js';
+import { offerIsLive, type SyncMember, type SyncTask } from '../../domain';
 import { t } from '../../i18n';
 import { createLive } from '../data/live';
 import { currentStore, withStore } from '../data/store';
 import { currentMe } from '../session';
 import { usePageTitle } from '../title';
+import { CallTimeline } from './CallTimeline';
 import { CommentsPanel } from './CommentsPanel';
-import { formatDateTime } from './format';
 import { LogPanel } from './LogPanel';
+import { OfferNotice } from './OfferNotice';
+import { TaskHeader } from './TaskHeader';
 import './tasks.css';
+import './task-detail.css';
+
+const OfferDialog = lazy(() => import('./OfferDialog'));
+const ResolveDialog = lazy(() => import('./ResolveDialog'));
+const NewTaskDialog = lazy(() => import('./NewTaskDialog'));
+
+type Open = 'offer' | 'reassign' | 'resolve' | 'followUp' | null;
 
 export default function TaskDetailPage(): JSX.Element {
   const params = useParams<{ id: string }>();
@@ -21,7 +31,16 @@ export default function TaskDetailPage(): JSX.Element {
   const members = createLive(() => currentStore()?.queries.members(), []);
   const names = createMemo(() => new Map(members().map((m: SyncMember) => [m.userId, m.name])));
   const myId = () => currentMe()?.user.id;
+  const leader = () => (currentMe()?.currentInstance?.role ?? 'agent') !== 'agent';
+  const tagRequired = () => currentMe()?.currentInstance?.settings?.outcomeTagRequired ?? false;
   usePageTitle(() => task()?.title ?? t('tasks.title'));
+  const [open, setOpen] = createSignal<Open>(null);
+  let opener: HTMLButtonElement | undefined;
+  const openDialog = (which: Open) => (event: MouseEvent) => {
+    opener = event.currentTarget as HTMLButtonElement;
+    setOpen(which);
+  };
+  const close = () => setOpen(null);
 
   // Comments and log of tasks not assigned to me are not in the bootstrap: fetch them on open.
   createEffect(
@@ -33,13 +52,35 @@ export default function TaskDetailPage(): JSX.Element {
     ),
   );
 
-  const setStatus = (status: 'open' | 'resolved') =>
-    void withStore((store) => store.mutate('task.setStatus', { taskId: params.id, status }));
+  const reopen = () =>
+    void withStore((store) =>
+      store.mutate('task.setStatus', { taskId: params.id, status: 'open' }),
+    );
+  const resolve = (current: SyncTask) => (event: MouseEvent) => {
+    if (tagRequired()) {
+      openDialog('resolve')(event);
+      return;
+    }
+    // The assignee seen here: if someone reassigns it meanwhile, the server refuses the resolve.
+    void withStore((store) =>
+      store.mutate('task.setStatus', {
+        taskId: current.id,
+        status: 'resolved',
+        expectedAssigneeId: current.assigneeId,
+      }),
+    );
+  };
   const assignToMe = () => {
     const me = myId();
     if (me)
       void withStore((store) => store.mutate('task.assign', { taskId: params.id, assigneeId: me }));
   };
+  // Offer your own or an unassigned task (leaders any); an offer to me is answered instead.
+  const canOffer = (current: SyncTask) =>
+    current.status !== 'resolved' &&
+    (leader() || current.assigneeId === null || current.assigneeId === myId());
+  const offeredToMe = (current: SyncTask) =>
+    current.offeredToId === myId() && offerIsLive(current, Date.now());
 
   return (
     <div class="page task-page">
@@ -58,74 +99,44 @@ export default function TaskDetailPage(): JSX.Element {
                 {t(`tasks.statuses.${current().status}`)}
               </span>
             </div>
+            <OfferNotice task={current()} names={names()} />
             <div class="task-actions">
-              <Show when={current().assigneeId !== myId()}>
+              <Show when={current().assigneeId !== myId() && !offeredToMe(current())}>
                 <button type="button" class="btn" onClick={assignToMe}>
                   {t('tasks.detail.assignToMe')}
+                </button>
+              </Show>
+              <Show when={canOffer(current())}>
+                <button type="button" class="btn" onClick={openDialog('offer')}>
+                  {t('tasks.detail.offer')}
+                </button>
+              </Show>
+              <Show when={leader()}>
+                <button type="button" class="btn" onClick={openDialog('reassign')}>
+                  {t('tasks.detail.reassign')}
                 </button>
               </Show>
               <Show
                 when={current().status === 'resolved'}
                 fallback={
-                  <button
-                    type="button"
-                    class="btn btn-primary"
-                    onClick={() => setStatus('resolved')}
-                  >
+                  <button type="button" class="btn btn-primary" onClick={resolve(current())}>
                     {t('tasks.detail.resolve')}
                   </button>
                 }
               >
-                <button type="button" class="btn" onClick={() => setStatus('open')}>
+                <button type="button" class="btn" onClick={reopen}>
                   {t('tasks.detail.reopen')}
                 </button>
               </Show>
+              <button type="button" class="btn" onClick={openDialog('followUp')}>
+                {t('tasks.detail.followUp')}
+              </button>
             </div>
-            <dl class="task-facts">
-              <div>
-                <dt>{t('tasks.detail.customer')}</dt>
-                <dd>
-                  {current().customerName}
-                  <Show when={current().customerPhone}>
-                    {(phone) => <span class="muted"> · {phone()}</span>}
-                  </Show>
-                  <Show when={current().customerEmail}>
-                    {(email) => <span class="muted"> · {email()}</span>}
-                  </Show>
-                </dd>
-              </div>
-              <div>
-                <dt>{t('tasks.detail.assignee')}</dt>
-                <dd>
-                  {current().assigneeId
-                    ? (names().get(current().assigneeId ?? '') ?? '…')
-                    : t('tasks.unassigned')}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('tasks.detail.priority')}</dt>
-                <dd>{current().priority}</dd>
-              </div>
-              <div>
-                <dt>{t('tasks.detail.channel')}</dt>
-                <dd>{t(`tasks.types.${current().type}`)}</dd>
-              </div>
-              <Show when={current().skills.length > 0}>
-                <div>
-                  <dt>{t('tasks.detail.skills')}</dt>
-                  <dd>{current().skills.join(', ')}</dd>
-                </div>
-              </Show>
-              <div>
-                <dt>{t('tasks.detail.created')}</dt>
-                <dd>
-                  <time datetime={current().createdAt}>{formatDateTime(current().createdAt)}</time>
-                </dd>
-              </div>
-            </dl>
+            <TaskHeader task={current()} names={names()} />
             <Show when={current().description}>
               <p class="task-description">{current().description}</p>
             </Show>
+            <CallTimeline taskId={current().id} />
             <Tabs class="tabs" aria-label={t('tasks.detail.tabs')} defaultValue="comments">
               <Tabs.List class="tab-list">
                 <Tabs.Trigger class="tab" value="comments">
@@ -142,6 +153,20 @@ export default function TaskDetailPage(): JSX.Element {
                 <LogPanel taskId={current().id} names={names()} />
               </Tabs.Content>
             </Tabs>
+            <Show when={open() === 'offer' || open() === 'reassign'}>
+              <OfferDialog
+                task={current()}
+                mode={open() === 'reassign' ? 'reassign' : 'offer'}
+                onClose={close}
+                returnFocus={() => opener}
+              />
+            </Show>
+            <Show when={open() === 'resolve'}>
+              <ResolveDialog task={current()} onClose={close} returnFocus={() => opener} />
+            </Show>
+            <Show when={open() === 'followUp'}>
+              <NewTaskDialog followUpOf={current()} onClose={close} returnFocus={() => opener} />
+            </Show>
           </>
         )}
       </Show>

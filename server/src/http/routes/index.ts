@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../types.js';
 import { attachmentRoutes } from './attachments.js';
 import { healthRoutes } from './health.js';
+import { instanceSettingsRoutes } from './instance-settings.js';
 import { invitationRoutes } from './invitations.js';
 import { memberRoutes } from './members.js';
 import { openApiRoutes } from './openapi.js';
@@ -17,6 +18,7 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx);
   taskRoutes(app, ctx);
   memberRoutes(app, ctx);
+  instanceSettingsRoutes(app, ctx);
   invitationRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   sipRoutes(app, ctx);

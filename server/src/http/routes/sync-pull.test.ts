@@ -96,6 +96,11 @@ describe('bootstrap', () => {
         'createdById',
         'createdAt',
         'updatedAt',
+        'offeredById',
+        'offerExpiresAt',
+        'offerReturn',
+        'outcomeTag',
+        'followUpOfId',
       ].sort(),
     );
     // No entity twice.

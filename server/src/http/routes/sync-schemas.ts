@@ -63,6 +63,20 @@ export const SyncTaskSchema = Type.Object({
   createdById: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  offeredById: Type.Optional(Nullable(Type.String())),
+  offerExpiresAt: Type.Optional(Nullable(Type.String())),
+  offerReturn: Type.Optional(
+    Nullable(
+      Type.Object({
+        kind: Type.Enum(['declined', 'expired'] as const),
+        byId: Type.String(),
+        reason: Nullable(Type.String()),
+        at: Type.String(),
+      }),
+    ),
+  ),
+  outcomeTag: Type.Optional(Nullable(Type.String())),
+  followUpOfId: Type.Optional(Nullable(Type.String())),
 });
 
 export const AttachmentRefSchema = Type.Object(
@@ -113,6 +127,7 @@ export const SyncMemberSchema = Type.Object({
   email: Type.String(),
   role: Type.Enum(['agent', 'team_leader', 'admin'] as const),
   extension: Nullable(Type.String()),
+  skills: Type.Optional(Type.Array(Type.String())),
 });
 
 export const SyncAgentStatusSchema = Type.Object({
@@ -191,12 +206,23 @@ export const mutationArgsSchemas = {
       skills: Type.Array(Text(50)),
       dueAt: Nullable(Time),
       assigneeId: Nullable(Id),
+      followUpOfId: Type.Optional(Nullable(Id)),
     },
     Strict,
   ),
-  'task.setStatus': Type.Object({ taskId: Id, status: Text(20) }, Strict),
+  'task.setStatus': Type.Object(
+    {
+      taskId: Id,
+      status: Text(20),
+      outcomeTag: Type.Optional(Nullable(Text(200))),
+      expectedAssigneeId: Type.Optional(Nullable(Id)),
+    },
+    Strict,
+  ),
   'task.assign': Type.Object({ taskId: Id, assigneeId: Nullable(Id) }, Strict),
   'task.offer': Type.Object({ taskId: Id, toUserId: Id }, Strict),
+  'task.acceptOffer': Type.Object({ taskId: Id }, Strict),
+  'task.declineOffer': Type.Object({ taskId: Id, reason: Text(2000) }, Strict),
   'comment.add': Type.Object(
     { id: Id, taskId: Id, body: Type.String(), attachments: Type.Array(AttachmentRefSchema) },
     Strict,
@@ -272,6 +298,12 @@ same<
 >();
 same<Same<Static<(typeof mutationArgsSchemas)['task.assign']>, IncomingArgs['task.assign']>>();
 same<Same<Static<(typeof mutationArgsSchemas)['task.offer']>, IncomingArgs['task.offer']>>();
+same<
+  Same<Static<(typeof mutationArgsSchemas)['task.acceptOffer']>, IncomingArgs['task.acceptOffer']>
+>();
+same<
+  Same<Static<(typeof mutationArgsSchemas)['task.declineOffer']>, IncomingArgs['task.declineOffer']>
+>();
 same<Same<Static<(typeof mutationArgsSchemas)['comment.add']>, IncomingArgs['comment.add']>>();
 same<
   Same<Static<(typeof mutationArgsSchemas)['agentStatus.set']>, IncomingArgs['agentStatus.set']>

@@ -1,0 +1,37 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../context.js';
+import { findInstanceSettings, updateInstanceSettings } from '../../db/index.js';
+import { requireInstance } from '../auth.js';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../schemas.js';
+import type { App } from '../types.js';
+
+// The task settings of the current instance (issue 5): admins change them; the PWA reads them
+// from /api/me. Offers wait from one minute to a day.
+const SettingsSchema = Type.Object({
+  outcomeTagRequired: Type.Boolean(),
+  offerTtlSeconds: Type.Integer({ minimum: 60, maximum: 86_400 }),
+});
+
+export function instanceSettingsRoutes(app: App, ctx: AppContext): void {
+  app.patch(
+    '/api/instance/settings',
+    {
+      schema: {
+        summary: 'Change the task settings of the current instance (admins)',
+        body: Type.Partial(SettingsSchema, { additionalProperties: false }),
+        response: { 200: SettingsSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { instance } = await requireInstance(ctx, request, reply);
+      if (instance.role !== 'admin') {
+        throw new AppError('forbidden', 'Only admins of this instance can change its settings.');
+      }
+      await updateInstanceSettings(ctx.db, instance.instanceId, request.body);
+      const settings = await findInstanceSettings(ctx.db, instance.instanceId);
+      if (!settings) throw new AppError('not_found', 'This instance no longer exists.');
+      return settings;
+    },
+  );
+}

@@ -1,0 +1,63 @@
+// The task list's header actions of issue 5: "Offers" (with how many wait for me) and "New task".
+import { createMemo, createSignal, lazy, Show, type JSX } from 'solid-js';
+import { offerIsLive } from '../../domain';
+import { t } from '../../i18n';
+import { createLive } from '../data/live';
+import { currentStore } from '../data/store';
+import { currentMe } from '../session';
+import { createNow } from './now';
+import './task-detail.css';
+
+const OffersDialog = lazy(() => import('./OffersDialog'));
+const NewTaskDialog = lazy(() => import('./NewTaskDialog'));
+
+export function TaskListActions(): JSX.Element {
+  const now = createNow();
+  const me = () => currentMe()?.user.id;
+  const offers = createLive(() => {
+    const id = me();
+    return id ? currentStore()?.queries.offers(id) : undefined;
+  }, []);
+  // What asks for my attention: live offers to me, and my offers that came back.
+  const waiting = createMemo(
+    () =>
+      offers().filter((task) =>
+        task.offeredToId === me() ? offerIsLive(task, now()) : task.offerReturn != null,
+      ).length,
+  );
+  const [showOffers, setShowOffers] = createSignal(false);
+  const [creating, setCreating] = createSignal(false);
+  let offersButton: HTMLButtonElement | undefined;
+  let newButton: HTMLButtonElement | undefined;
+
+  return (
+    <div class="task-list-actions">
+      <button
+        type="button"
+        class={waiting() > 0 ? 'btn offers-button offers-waiting' : 'btn offers-button'}
+        ref={offersButton}
+        onClick={() => setShowOffers(true)}
+      >
+        {waiting() > 0 ? t('tasks.offers.buttonCount', { n: waiting() }) : t('tasks.offers.button')}
+      </button>
+      <button
+        type="button"
+        class="btn btn-primary"
+        ref={newButton}
+        onClick={() => setCreating(true)}
+      >
+        {t('tasks.newTask.button')}
+      </button>
+      <Show when={showOffers()}>
+        <OffersDialog
+          offers={offers()}
+          onClose={() => setShowOffers(false)}
+          returnFocus={() => offersButton}
+        />
+      </Show>
+      <Show when={creating()}>
+        <NewTaskDialog onClose={() => setCreating(false)} returnFocus={() => newButton} />
+      </Show>
+    </div>
+  );
+}
