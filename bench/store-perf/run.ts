@@ -26,6 +26,9 @@ const bootCount = Number(flag('boot', '10000'));
 const localCount = Number(flag('local', '100000'));
 const baseline = flag('baseline', '45d5091');
 const parts = flag('parts', 'boot,queries').split(',');
+// --memory: an off-the-record context, whose IndexedDB lives in memory (as bench/sync-store.ts's
+// `browser.newContext()` does); the default is an on-disk profile, as an installed app has.
+const inMemory = flags.includes('--memory');
 const assignees = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', null];
 
 async function bundle(entry: string, root: string): Promise<string> {
@@ -91,16 +94,27 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 /** One profile kept between runs (the 100k query databases are filled once per store version). */
 const profile = path.join(tmpdir(), 'store-perf-profile');
 let context: BrowserContext | null = null;
+/** An unknown switch Chromium ignores, so this run's browser processes can be told apart. */
+const marker = `--sb-store-perf=${process.pid}`;
 
 async function openPage(url: string, script: string): Promise<Page> {
-  context ??= await chromium.launchPersistentContext(profile, {
+  const launch = {
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--headless=new'],
-  });
+    args: ['--no-sandbox', '--disable-gpu', '--headless=new', marker],
+  };
+  context ??= inMemory
+    ? await (await chromium.launch(launch)).newContext()
+    : await chromium.launchPersistentContext(profile, launch);
   const page = await context.newPage();
   await page.goto(url);
   await page.addScriptTag({ url: `${url}${script}` });
   return page;
+}
+
+async function closeBrowser(): Promise<void> {
+  const browser = context?.browser();
+  await context?.close();
+  await browser?.close();
 }
 
 /**
@@ -124,9 +138,7 @@ function browserCpuMs(): number {
       // the process ended meanwhile
     }
   }
-  const roots = [...stats].filter(
-    ([, s]) => s.cmd.includes(`--user-data-dir=${profile}`) && !s.cmd.includes('--type='),
-  );
+  const roots = [...stats].filter(([, s]) => s.cmd.includes(marker) && !s.cmd.includes('--type='));
   const inTree = new Set(roots.map(([pid]) => pid));
   for (let grew = true; grew;) {
     grew = false;
@@ -292,7 +304,7 @@ async function storeMode(): Promise<void> {
     }
   }
   if (mismatches.size) console.log(`  results differ for: ${[...mismatches].join(', ')}`);
-  await context?.close();
+  await closeBrowser();
   close();
 }
 
@@ -336,7 +348,7 @@ async function rawMode(): Promise<void> {
       `  ${key.padEnd(24)} ${fmt(median(xs)).padStart(6)}  ${median(ratios[key] ?? []).toFixed(2)}   cpu ${fmt(c).padStart(6)}  ${(c / refCpu).toFixed(2)}   ${xs.map(fmt).join(' ')}`,
     );
   }
-  await context?.close();
+  await closeBrowser();
   close();
 }
 

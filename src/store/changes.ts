@@ -58,15 +58,19 @@ export async function applyChanges(db: SyncDb, changes: readonly Change[]): Prom
     if (!pending) byKind.set(change.kind, (pending = new Map()));
     pending.set(idOf(change), change.op === 'put' ? { op: 'put', row: rowOf(change) } : change);
   }
-  for (const [kind, pending] of byKind) {
-    const puts: unknown[] = [];
-    const deletes: string[] = [];
-    for (const [id, entry] of pending) {
-      if (entry.op === 'put') puts.push(entry.row);
-      else deletes.push(id);
-    }
-    const table = tableOf(db, kind);
-    if (puts.length > 0) await table.bulkPut(puts);
-    if (deletes.length > 0) await table.bulkDelete(deletes);
-  }
+  // Every kind's writes are issued at once: in a transaction still waiting for the one before
+  // (pull.ts), all rows are handed to IndexedDB while it waits.
+  await Promise.all(
+    [...byKind].map(async ([kind, pending]) => {
+      const puts: unknown[] = [];
+      const deletes: string[] = [];
+      for (const [id, entry] of pending) {
+        if (entry.op === 'put') puts.push(entry.row);
+        else deletes.push(id);
+      }
+      const table = tableOf(db, kind);
+      if (puts.length > 0) await table.bulkPut(puts);
+      if (deletes.length > 0) await table.bulkDelete(deletes);
+    }),
+  );
 }

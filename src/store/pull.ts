@@ -34,40 +34,88 @@ export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
   let dropped = 0;
 
   // The next page is asked for as soon as this one's cursor is known, so the network and the
-  // server work while IndexedDB writes this page (a 10k bootstrap is 8 pages: ~0.7 s saved).
+  // server work while IndexedDB writes this page (a 10k bootstrap is 6 pages: ~0.7 s saved).
+  // And a page's rows go to IndexedDB while the page before still commits: IndexedDB runs the
+  // two transactions in order, but the page's rows are cloned and sent meanwhile.
   let from = (await getMeta(db, 'cursor')) ?? null;
-  let next: Promise<TransportResult<PullResponse>> | null = transport.pull(from);
+  let next: Promise<TransportResult<PullResponse>> = transport.pull(from);
+  let inFlight: { write: Promise<boolean>; changes: number } | null = null;
+  /** Waits for the write in flight; false when it was dropped. */
+  const land = async (): Promise<boolean> => {
+    if (!inFlight) return true;
+    const { write, changes: size } = inFlight;
+    inFlight = null;
+    if (!(await write)) {
+      dropped++;
+      return false;
+    }
+    pages++;
+    changes += size;
+    return true;
+  };
   // `dropped` bounds the loop should other contexts keep overtaking this one.
-  while (next && pages < maxPages && dropped < 3) {
+  while (dropped < 3) {
     const answer: TransportResult<PullResponse> = await next;
-    if (!answer.ok) return { status: 'failed', failure: answer, pages, changes };
+    if (!answer.ok) {
+      await land();
+      return { status: 'failed', failure: answer, pages, changes };
+    }
     const value: PullResponse = answer.value;
-    next = value.more && pages + 1 < maxPages ? transport.pull(value.cursor) : null;
-    const base = from;
-    const applied = await db.transaction('rw', allTables(db), async () => {
+    const started = pages + (inFlight ? 1 : 0) + 1;
+    const ahead = value.more && started < maxPages ? transport.pull(value.cursor) : null;
+    const write = writePage(db, value, from, userId, now);
+    const before = await land();
+    inFlight = { write, changes: value.changes.length };
+    if (before && ahead) {
+      from = value.cursor;
+      next = ahead;
+      continue;
+    }
+    // The last page, or the page before was dropped (this one, written on top of it, then
+    // finds the cursor moved too, unless the other context stored the very same page).
+    const applied = await land();
+    if (before && applied) break;
+    if (pages >= maxPages) break;
+    // Another tab (or the service worker) pulled meanwhile: go on from its newer cursor; the
+    // page fetched ahead followed the dropped one.
+    from = (await getMeta(db, 'cursor')) ?? null;
+    next = transport.pull(from);
+  }
+  await land();
+  return { status: 'done', pages, changes };
+}
+
+class Overtaken extends Error {}
+
+/** One page, its cursor and the rebase in one transaction; false when the page was dropped. */
+async function writePage(
+  db: SyncDb,
+  page: PullResponse,
+  base: string | null,
+  userId: string,
+  now: () => Date,
+): Promise<boolean> {
+  try {
+    return await db.transaction('rw', allTables(db), async () => {
+      // The rows are handed over before the stored cursor is read (the page before may still be
+      // committing); a page that turns out stale is rolled back by the abort.
+      const stored = getMeta(db, 'cursor');
+      const written = applyChanges(db, page.changes);
+      written.catch(() => {});
       // Another tab (or the service worker) pulled meanwhile: this page may be older than what
-      // it wrote, so drop it and go on from the newer cursor.
-      if (((await getMeta(db, 'cursor')) ?? null) !== base) return false;
-      await applyChanges(db, value.changes);
-      await setMeta(db, 'cursor', value.cursor);
+      // it wrote, so drop it.
+      if (((await stored) ?? null) !== base) throw new Overtaken();
+      await written;
+      await setMeta(db, 'cursor', page.cursor);
       await setMeta(db, 'lastSyncAt', now().toISOString());
-      if (!value.more) await setMeta(db, 'bootstrapped', true);
+      if (!page.more) await setMeta(db, 'bootstrapped', true);
       await rebasePending(db, userId);
       return true;
     });
-    if (!applied) {
-      dropped++;
-      // The page fetched ahead follows the dropped one: start again from the stored cursor.
-      from = (await getMeta(db, 'cursor')) ?? null;
-      next = transport.pull(from);
-      continue;
-    }
-    pages++;
-    changes += value.changes.length;
-    if (!value.more) break;
-    from = value.cursor;
+  } catch (error) {
+    if (error instanceof Overtaken) return false;
+    throw error;
   }
-  return { status: 'done', pages, changes };
 }
 
 /** A task's comments and log, fetched when it is opened (not part of the bootstrap). */

@@ -11,48 +11,52 @@ import type { StorageOptions } from './registry';
 
 /** Rows as each version stored them, written without the current code's help. */
 const writtenBy: Record<number, (db: Dexie) => Promise<void>> = {
-  1: async (db) => {
-    await db.table('tasks').put({
-      id: 't1',
-      type: 'call',
-      channel: 'phone',
-      title: 'Printer jam',
-      description: '',
-      customerName: 'Anna Berg',
-      customerPhone: null,
-      customerEmail: null,
-      contactId: null,
-      status: 'open',
-      assigneeId: null,
-      offeredToId: null,
-      priority: 1,
-      skills: [],
-      dueAt: null,
-      createdById: null,
-      createdAt: '2025-01-01T00:00:00.000Z',
-      updatedAt: '2025-01-01T00:00:00.000Z',
-      assigneeKey: '',
-      words: ['printer', 'jam', 'anna', 'berg'].map((word) => [
-        word,
-        Date.parse('2025-01-01T00:00:00.000Z'),
-      ]),
-    });
-    await db.table('outbox').put({
-      id: 'm1',
-      seq: 1,
-      name: 'task.setStatus',
-      args: { taskId: 't1', status: 'pending' },
-      createdAt: '2025-01-01T00:01:00.000Z',
-    });
-    await db.table('meta').bulkPut([
-      { key: 'clientId', value: 'client-1' },
-      { key: 'nextSeq', value: 2 },
-      { key: 'cursor', value: '42' },
-      { key: 'lastSyncAt', value: '2025-01-01T00:02:00.000Z' },
-      { key: 'bootstrapped', value: true },
-    ]);
-  },
+  1: rowsOfVersion1,
+  // Version 2 only dropped an index: its rows are version 1's.
+  2: rowsOfVersion1,
 };
+
+async function rowsOfVersion1(db: Dexie): Promise<void> {
+  await db.table('tasks').put({
+    id: 't1',
+    type: 'call',
+    channel: 'phone',
+    title: 'Printer jam',
+    description: '',
+    customerName: 'Anna Berg',
+    customerPhone: null,
+    customerEmail: null,
+    contactId: null,
+    status: 'open',
+    assigneeId: null,
+    offeredToId: null,
+    priority: 1,
+    skills: [],
+    dueAt: null,
+    createdById: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    assigneeKey: '',
+    words: ['printer', 'jam', 'anna', 'berg'].map((word) => [
+      word,
+      Date.parse('2025-01-01T00:00:00.000Z'),
+    ]),
+  });
+  await db.table('outbox').put({
+    id: 'm1',
+    seq: 1,
+    name: 'task.setStatus',
+    args: { taskId: 't1', status: 'pending' },
+    createdAt: '2025-01-01T00:01:00.000Z',
+  });
+  await db.table('meta').bulkPut([
+    { key: 'clientId', value: 'client-1' },
+    { key: 'nextSeq', value: 2 },
+    { key: 'cursor', value: '42' },
+    { key: 'lastSyncAt', value: '2025-01-01T00:02:00.000Z' },
+    { key: 'bootstrapped', value: true },
+  ]);
+}
 
 function openAtVersion(name: string, storage: StorageOptions, version: number): Dexie {
   const db = new Dexie(name, storage);
@@ -97,4 +101,25 @@ describe('schema', () => {
       expect((await db.meta.get('nextSeq'))?.value).toBe(2);
     },
   );
+
+  it('version 2 drops the type index; a type is then read from the status lists', async () => {
+    const storage = fakeStorage();
+    const old = openAtVersion('upgrade-2', storage, 1);
+    await old.open();
+    await writtenBy[1]?.(old);
+    expect(old.table('tasks').schema.indexes.map((i) => i.name)).toContain(
+      '[type+status+updatedAt]',
+    );
+    old.close();
+
+    const db = new SyncDb('upgrade-2', storage);
+    await db.open();
+    expect(db.tasks.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[assigneeKey+status+updatedAt]',
+      '[status+updatedAt]',
+      'words',
+    ]);
+    expect((await readTasksPage(db, { type: 'call', limit: 10 })).map((t) => t.id)).toEqual(['t1']);
+    expect(await readTasksPage(db, { type: 'email', limit: 10 })).toEqual([]);
+  });
 });
