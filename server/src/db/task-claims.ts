@@ -1,4 +1,5 @@
 import type { Db } from './open.js';
+import type { TasksTable } from './schema.js';
 
 // The one way a task gets an assignee: a conditional UPDATE whose WHERE holds every condition
 // the caller relied on, so it is decided by the database in one statement, never read-then-write.
@@ -14,6 +15,10 @@ export interface ClaimConditions {
   offeredToId?: string;
   /** The task is not resolved. */
   unresolved?: boolean;
+  /** Nobody holds an offer of the task (Play and routing never take a task from an offer). */
+  notOffered?: boolean;
+  /** The task has this status now (Play and routing take only open tasks, not pending ones). */
+  status?: TasksTable['status'];
 }
 
 export interface Claim {
@@ -55,6 +60,8 @@ export async function claimTask(db: Db, claim: Claim): Promise<boolean> {
       .where('offer_expires_at', '>', claim.now);
   }
   if (when.unresolved) query = query.where('status', '!=', 'resolved');
+  if (when.notOffered) query = query.where('offered_to_id', 'is', null);
+  if (when.status !== undefined) query = query.where('status', '=', when.status);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

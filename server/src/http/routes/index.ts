@@ -7,6 +7,7 @@ import { invitationRoutes } from './invitations.js';
 import { memberRoutes } from './members.js';
 import { openApiRoutes } from './openapi.js';
 import { passwordResetRoutes } from './password-reset.js';
+import { routingRoutes } from './routing.js';
 import { sessionRoutes } from './session.js';
 import { sipRoutes } from './sip.js';
 import { syncSocketRoutes } from './sync-socket.js';
@@ -23,6 +24,7 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   passwordResetRoutes(app, ctx);
   sipRoutes(app, ctx);
   syncRoutes(app, ctx);
+  routingRoutes(app, ctx);
   syncSocketRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   openApiRoutes(app);
