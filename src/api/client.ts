@@ -11,6 +11,7 @@ import type {
   TaskSummary,
 } from '../domain';
 import { ApiError, isServerErrorCode, parseRetryAfter, type ApiResult } from './errors';
+import { instanceHeader } from './instance-header';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -37,14 +38,16 @@ export function createApiClient(options: ApiClientOptions) {
   const now = options.now ?? Date.now;
   const unauthenticatedListeners = new Set<() => void>();
 
-  async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
-    const init: RequestInit = {
-      method,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-    };
+  async function request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+    const init: RequestInit = { method, credentials: 'same-origin', headers };
     if (body !== undefined) {
-      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+      headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
 
@@ -113,6 +116,12 @@ export function createApiClient(options: ApiClientOptions) {
       request<InvitationPreview>('GET', `/api/invitations/${enc(token)}`),
     acceptInvitation: (token: string, input: AcceptInvitationInput) =>
       request<Me>('POST', `/api/invitations/${enc(token)}/accept`, input),
+
+    /** Play: assigns the next task; names the instance so a switch in another tab cannot mix. */
+    playNext: (instanceId: string) =>
+      request<{ taskId: string | null }>('POST', '/api/routing/next', undefined, {
+        [instanceHeader]: instanceId,
+      }),
 
     /** Never stored by the caller: the softphone keeps them in memory and asks again at 80 %. */
     sipCredentials: () => request<SipCredentials>('GET', '/api/sip/credentials'),

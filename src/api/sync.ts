@@ -14,6 +14,7 @@ import {
   type TransportResult,
 } from '../domain';
 import type { FetchLike } from './client';
+import { instanceHeader } from './instance-header';
 
 export interface SyncTransportOptions {
   /** Defaults to the global fetch, looked up on each call. */
@@ -35,9 +36,6 @@ export interface SyncTransportOptions {
    */
   instanceId?: string;
 }
-
-/** The header the server compares with the session's instance (server/src/http/auth.ts). */
-export const instanceHeader = 'X-Switchboard-Instance';
 
 type Method = 'GET' | 'POST' | 'PUT';
 
