@@ -8,7 +8,8 @@ export {
   type StateStore,
 } from './engine';
 export { live, createQueries, type Live, type Queries } from './live';
-export type { TasksQuery, SyncMeta } from './queries';
+export type { TasksQuery, TasksCountQuery, SyncMeta } from './queries';
+export type { TasksFilter, TaskPosition } from './filter';
 export type { MutateOptions, AttachmentUpload } from './mutate';
 export type { FlushOutcome } from './flush';
 export type { PullOutcome } from './pull';

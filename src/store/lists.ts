@@ -1,60 +1,61 @@
-// Task lists newest first, each from the compound index that ends in updatedAt for its filter.
-import Dexie from 'dexie';
-import { taskStatuses, type TaskStatus, type TaskType } from '../domain';
+// Task lists newest first. Statuses and assignees pick index ranges (one per status, or per
+// assignee and status) that end in updatedAt; the other filters test the rows as the ranges are
+// read in batches. Types, skills, priority and due have no index: each would cost every task
+// an entry at bootstrap, and in the lists agents use they pass a good share of the rows.
 import type { SyncDb } from './db';
+import type { Criteria, TaskPosition } from './filter';
 import type { StoredTask } from './records';
+import { mergeStreams, RangeStream, unlimited, type Budget } from './streams';
 
-export interface ListCriteria {
-  status: TaskStatus | undefined;
-  assigneeKey: string | undefined;
-  type: TaskType | undefined;
+export function rangesOf(
+  db: SyncDb,
+  criteria: Criteria,
+  after: TaskPosition | undefined,
+  limit: number,
+  also: ((task: StoredTask) => boolean) | null,
+  budget: Budget,
+): RangeStream[] {
+  const accept = also
+    ? (task: StoredTask) => criteria.fits(task) && also(task)
+    : criteria.narrowed
+      ? criteria.fits
+      : () => true;
+  const prefixes = criteria.assigneeKeys
+    ? criteria.assigneeKeys.flatMap((a) => criteria.statuses.map((s) => [a, s]))
+    : criteria.statuses.map((s) => [s]);
+  const index = criteria.assigneeKeys ? '[assigneeKey+status+updatedAt]' : '[status+updatedAt]';
+  // The rows are spread over the ranges: each reads its share first, more if it needs to.
+  const filtered = also !== null || criteria.narrowed;
+  const share = Math.ceil((filtered ? 2 * limit : limit) / Math.max(1, prefixes.length / 2));
+  return prefixes.map(
+    (prefix) => new RangeStream(db, index, prefix, after, accept, share + 1, budget),
+  );
 }
-
-const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }) =>
-  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 
 export async function listTasks(
   db: SyncDb,
-  criteria: ListCriteria,
+  criteria: Criteria,
+  after: TaskPosition | undefined,
   limit: number,
 ): Promise<StoredTask[]> {
-  return (await walkLists(db, criteria, limit, null, Infinity)) ?? [];
+  const budget = unlimited();
+  return (
+    (await mergeStreams(rangesOf(db, criteria, after, limit, null, budget), limit, budget)) ?? []
+  );
 }
 
 /**
- * One index range per status, newest first; merging three short lists is cheaper than an extra
- * plain updatedAt index on every task write. With `also`, each range is filtered as it is read,
- * and the walk gives up (null) after reading `budget` records in all.
+ * The list with an extra test, giving up (null) after reading `maxRows` rows in all: a search
+ * tries this when the criteria may find the matches sooner than the word index.
  */
-export async function walkLists(
+export function walkLists(
   db: SyncDb,
-  { status, assigneeKey, type }: ListCriteria,
+  criteria: Criteria,
+  after: TaskPosition | undefined,
   limit: number,
-  also: ((task: StoredTask) => boolean) | null,
-  budget: number,
+  also: (task: StoredTask) => boolean,
+  maxRows: number,
 ): Promise<StoredTask[] | null> {
-  const statuses = status ? [status] : taskStatuses;
-  let read = 0;
-  const lists = await Promise.all(
-    statuses.map((s) => {
-      // A type is a filter on the list: a quarter of a status list, so no index of its own.
-      const range =
-        assigneeKey !== undefined
-          ? db.tasks
-              .where('[assigneeKey+status+updatedAt]')
-              .between([assigneeKey, s, Dexie.minKey], [assigneeKey, s, Dexie.maxKey])
-          : db.tasks.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]);
-      const needsType = type !== undefined;
-      const collection = range.reverse();
-      if (budget !== Infinity) collection.until(() => ++read > budget);
-      if (needsType || also) {
-        collection.filter(
-          (task) => (!needsType || task.type === type) && (also === null || also(task)),
-        );
-      }
-      return collection.limit(limit).toArray();
-    }),
-  );
-  if (read > budget) return null;
-  return lists.flat().sort(newestFirst).slice(0, limit);
+  const budget: Budget = { read: 0, max: maxRows, exhausted: false };
+  return mergeStreams(rangesOf(db, criteria, after, limit, also, budget), limit, budget);
 }

@@ -49,3 +49,20 @@ it('a live list re-emits after a mutation and stops after unsubscribe', async ()
   fresh.subscription.unsubscribe();
   expect(tasks.values.length).toBe(before);
 });
+
+it('a live count follows the filter and stops at its cap', async () => {
+  const { db } = openTestDb();
+  const queries = createQueries(db);
+  const count = record(queries.tasksCount({ statuses: ['open'], types: ['manual'] }, 2));
+  await count.until((n) => n === 0);
+  const ctx = { userId: 'u1', now: steppingClock() };
+  await writeMutation(db, ctx, 'task.create', newTask('t1'));
+  await count.until((n) => n === 1);
+  await writeMutation(db, ctx, 'task.create', newTask('t2'));
+  await writeMutation(db, ctx, 'task.create', newTask('t3'));
+  await count.until((n) => n === 2);
+  await writeMutation(db, ctx, 'task.setStatus', { taskId: 't1', status: 'resolved' });
+  await writeMutation(db, ctx, 'task.setStatus', { taskId: 't2', status: 'resolved' });
+  await count.until((n) => n === 1);
+  count.subscription.unsubscribe();
+});

@@ -4,6 +4,7 @@ import { liveQuery } from 'dexie';
 
 import type { SyncDb } from './db';
 import {
+  countTasks,
   readAgentStatus,
   readComments,
   readContacts,
@@ -17,6 +18,7 @@ import {
   readSyncMeta,
   readTask,
   readTasksPage,
+  type TasksCountQuery,
   type TasksQuery,
 } from './queries';
 import { readOffers } from './offers';
@@ -41,6 +43,8 @@ function reportError(error: unknown): void {
 export function createQueries(db: SyncDb) {
   return {
     tasksPage: (query: TasksQuery) => live(() => readTasksPage(db, query)),
+    /** How many tasks match, up to `cap` ("10,000+"). */
+    tasksCount: (query: TasksCountQuery, cap: number) => live(() => countTasks(db, query, cap)),
     taskById: (id: string) => live(() => readTask(db, id)),
     commentsOf: (taskId: string) => live(() => readComments(db, taskId)),
     logOf: (taskId: string) => live(() => readLog(db, taskId)),

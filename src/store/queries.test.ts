@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncDb } from './db';
-import { readContacts, readRecentCalls, readComments, readTasksPage } from './queries';
+import { countTasks, readContacts, readRecentCalls, readComments, readTasksPage } from './queries';
 import { toStoredContact, toStoredTask } from './stored';
 import { openTestDb, task } from './testing/fixtures';
 
@@ -25,6 +25,10 @@ function spyIndexes(db: SyncDb): string[] {
           query: (req) => {
             note(req.query.index);
             return table.query(req);
+          },
+          count: (req) => {
+            note(req.query.index);
+            return table.count(req);
           },
         };
       },
@@ -121,6 +125,28 @@ describe('task lists', () => {
   it('by type and status, filtered from the status lists', async () => {
     expect(ids(await readTasksPage(db, { type: 'call', limit: 50 }))).toEqual(['d', 'e', 'c', 'a']);
     expect(ids(await readTasksPage(db, { type: 'call', status: 'open', limit: 1 }))).toEqual(['e']);
+    expect(new Set(reads)).toEqual(new Set(['tasks:[status+updatedAt]']));
+  });
+
+  it('combined filters read only the status or assignee index ranges, never the whole table', async () => {
+    expect(
+      ids(
+        await readTasksPage(db, {
+          statuses: ['open', 'pending'],
+          assignees: ['u1', null],
+          types: ['call'],
+          limit: 50,
+        }),
+      ),
+    ).toEqual(['e', 'c', 'a']);
+    expect(new Set(reads)).toEqual(new Set(['tasks:[assigneeKey+status+updatedAt]']));
+    reads.length = 0;
+    expect(ids(await readTasksPage(db, { priorityAtLeast: 1, skills: [], limit: 2 }))).toEqual([
+      'd',
+      'e',
+    ]);
+    expect(await countTasks(db, { statuses: ['open'] }, 100)).toBe(3);
+    expect(await countTasks(db, { statuses: ['open'], types: ['call'] }, 100)).toBe(2);
     expect(new Set(reads)).toEqual(new Set(['tasks:[status+updatedAt]']));
   });
 

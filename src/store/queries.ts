@@ -10,33 +10,53 @@ import type {
   SyncLogItem,
   SyncMember,
   SyncTask,
-  TaskStatus,
-  TaskType,
 } from '../domain';
 import type { SyncDb } from './db';
 import { getMeta } from './meta';
+import { countList } from './count';
+import { criteriaOf, type TaskPosition, type TasksFilter } from './filter';
 import { listTasks } from './lists';
 import type { OutboxRow, RejectedRow } from './records';
 import { searchTasks } from './search';
 import { matchesAll, queryTokens } from './words';
 
-export interface TasksQuery {
-  status?: TaskStatus;
-  /** A user id, or `null` for unassigned tasks; omitted for anyone's. */
-  assigneeId?: string | null;
-  type?: TaskType;
-  text?: string;
+/**
+ * A page of the task list: the filters combine (all must hold; a list filter is any of its
+ * values), in the order updatedAt newest first, then id highest first.
+ */
+export interface TasksQuery extends TasksFilter {
+  /** Keyset paging: the rows strictly after this one in the order (the last row of a page). */
+  after?: TaskPosition;
   limit: number;
 }
 
+export type TasksCountQuery = Omit<TasksQuery, 'limit' | 'after'>;
+
 export async function readTasksPage(db: SyncDb, query: TasksQuery): Promise<SyncTask[]> {
-  const { status, assigneeId, type, limit } = query;
+  const { limit, after } = query;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be 1 or more`);
+  const criteria = criteriaOf(query);
   const tokens = queryTokens(query.text ?? '');
-  const assigneeKey = assigneeId === undefined ? undefined : (assigneeId ?? '');
-  const criteria = { status, assigneeKey, type };
   // One read transaction for the several index reads a page may take.
   return db.transaction('r', db.tasks, () =>
-    tokens.length === 0 ? listTasks(db, criteria, limit) : searchTasks(db, criteria, tokens, limit),
+    tokens.length === 0
+      ? listTasks(db, criteria, after, limit)
+      : searchTasks(db, criteria, tokens, after, limit),
+  );
+}
+
+/**
+ * How many tasks match, counted up to `cap` (a list shows "10,000+"). Statuses and assignees
+ * alone are counted by the index; any other filter reads the rows of those ranges until `cap`.
+ */
+export async function countTasks(db: SyncDb, query: TasksCountQuery, cap: number): Promise<number> {
+  if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`cap must be 1 or more`);
+  const criteria = criteriaOf(query);
+  const tokens = queryTokens(query.text ?? '');
+  return db.transaction('r', db.tasks, () =>
+    tokens.length === 0
+      ? countList(db, criteria, cap)
+      : searchTasks(db, criteria, tokens, undefined, cap).then((rows) => rows.length),
   );
 }
 

@@ -3,9 +3,10 @@
 // starts. Only keys are read until a candidate is due, then records in small batches.
 import Dexie from 'dexie';
 import type { SyncDb } from './db';
+import { inRanges, isAfter, type Criteria, type TaskPosition } from './filter';
 import type { StoredTask, WordKey } from './records';
 import { matchesAll } from './words';
-import { walkLists, type ListCriteria } from './lists';
+import { walkLists } from './lists';
 
 /** A prefix that starts more distinct words than this is not merged word by word. */
 const maxWords = 12;
@@ -19,18 +20,21 @@ interface Checks {
   candidate: (id: string) => boolean;
   fits: (task: StoredTask) => boolean;
   hasWords: (task: StoredTask) => boolean;
-  /** Set when status, assignee or type narrow the search. */
-  criteria: ListCriteria | null;
+  /** Set when the filters narrow the search. */
+  criteria: Criteria | null;
+  after: TaskPosition | undefined;
 }
 
 export async function searchTasks(
   db: SyncDb,
-  criteria: ListCriteria,
+  criteria: Criteria,
   tokens: readonly string[],
+  after: TaskPosition | undefined,
   limit: number,
 ): Promise<StoredTask[]> {
   const hasWords = (task: StoredTask) => matchesAll(task.words, tokens);
-  const fits = (task: StoredTask) => hasWords(task) && matchesCriteria(task, criteria);
+  const fits = (task: StoredTask) =>
+    hasWords(task) && inRanges(criteria, task) && criteria.fits(task) && isAfter(task, after);
   // The longest token is the most selective prefix and drives; the other tokens' tasks are read
   // as id sets (keys only) when they are long enough to be selective.
   const [driving = '', ...others] = [...tokens].sort((a, b) => b.length - a.length);
@@ -42,6 +46,7 @@ export async function searchTasks(
     fits,
     hasWords,
     criteria: hasCriteria(criteria) ? criteria : null,
+    after,
   };
   const words = await wordsStartingWith(db, driving, maxWords + 1);
   if (words.length <= maxWords) return mergeWordRanges(db, words, limit, checks);
@@ -50,12 +55,16 @@ export async function searchTasks(
   const entries = await prefixEntries(db, driving, fewEntries);
   if (entries) {
     const found: StoredTask[] = [];
-    const ids = [...entries].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const ids = [...entries]
+      .map(([id, at]) => ({ id, at }))
+      .filter((entry) => entryAfter(entry, after))
+      .sort(newestEntry)
+      .map(({ id }) => id);
     await checkInOrder(db, ids, limit, checks, found);
     return found;
   }
   // Many: the newest matches are near the top of the lists.
-  return (await walkLists(db, criteria, limit, hasWords, Infinity)) ?? [];
+  return (await walkLists(db, criteria, after, limit, hasWords, Infinity)) ?? [];
 }
 
 async function idsWithPrefix(db: SyncDb, prefix: string): Promise<Set<string>> {
@@ -106,16 +115,8 @@ async function checkInOrder(
   return false;
 }
 
-function hasCriteria({ status, assigneeKey, type }: ListCriteria): boolean {
-  return status !== undefined || assigneeKey !== undefined || type !== undefined;
-}
-
-function matchesCriteria(task: StoredTask, { status, assigneeKey, type }: ListCriteria): boolean {
-  return (
-    (status === undefined || task.status === status) &&
-    (assigneeKey === undefined || task.assigneeKey === assigneeKey) &&
-    (type === undefined || task.type === type)
-  );
+function hasCriteria(criteria: Criteria): boolean {
+  return criteria.narrowed || criteria.assigneeKeys !== null || criteria.statuses.length < 3;
 }
 
 /** Distinct indexed words with this prefix, in order: one key read per word, skipping its tasks. */
@@ -142,29 +143,59 @@ interface Entry {
   at: number;
 }
 
+/** The list order for index entries: newer first, then the higher id. */
+const newestEntry = (a: Entry, b: Entry) =>
+  b.at - a.at || (a.id === b.id ? 0 : a.id < b.id ? 1 : -1);
+
+/** Whether an entry comes strictly after `after` in the list order. */
+function entryAfter(entry: Entry, after: TaskPosition | undefined): boolean {
+  if (!after) return true;
+  const at = Date.parse(after.updatedAt);
+  return entry.at < at || (entry.at === at && entry.id < after.id);
+}
+
+/** One word's index entries from the keyset position on, newest first. */
+function wordRange(db: SyncDb, word: string, after: TaskPosition | undefined) {
+  const upper = after ? Date.parse(after.updatedAt) : Dexie.maxKey;
+  return db.tasks.where('words').between([word, Dexie.minKey], [word, upper], true, true).reverse();
+}
+
+/** Some of a word's entries, and whether its range goes on past them (and from which time). */
+interface WordPage {
+  entries: Entry[];
+  full: boolean;
+  lastAt: number;
+}
+
 /** The newest `count` entries of one word, keys only. */
-async function newestOf(db: SyncDb, word: string, count: number): Promise<Entry[]> {
-  const range = db.tasks
-    .where('words')
-    .between([word, Dexie.minKey], [word, Dexie.maxKey])
-    .reverse()
-    .limit(count);
+async function newestOf(
+  db: SyncDb,
+  word: string,
+  count: number,
+  after: TaskPosition | undefined,
+): Promise<WordPage> {
   const entries: Entry[] = [];
-  await range.eachKey((key, cursor) => {
-    entries.push({ id: cursor.primaryKey as string, at: (key as unknown as WordKey)[1] });
-  });
-  return entries;
+  await wordRange(db, word, after)
+    .limit(count)
+    .eachKey((key, cursor) => {
+      entries.push({ id: cursor.primaryKey as string, at: (key as unknown as WordKey)[1] });
+    });
+  return {
+    // The range starts at the position's time: its ties up to the position were on a page before.
+    entries: entries.filter((entry) => entryAfter(entry, after)),
+    full: entries.length === count,
+    lastAt: entries[entries.length - 1]?.at ?? -Infinity,
+  };
 }
 
 /** One word alone needs no times: its range is in order, and the position stands for the time. */
-async function newestIdsOf(db: SyncDb, word: string, count: number): Promise<Entry[]> {
-  const ids = await db.tasks
-    .where('words')
-    .between([word, Dexie.minKey], [word, Dexie.maxKey])
-    .reverse()
-    .limit(count)
-    .primaryKeys();
-  return ids.map((id, i) => ({ id, at: -i }));
+async function newestIdsOf(db: SyncDb, word: string, count: number): Promise<WordPage> {
+  const ids = await wordRange(db, word, undefined).limit(count).primaryKeys();
+  return {
+    entries: ids.map((id, i) => ({ id, at: -i })),
+    full: ids.length === count,
+    lastAt: 1 - ids.length,
+  };
 }
 
 /**
@@ -180,7 +211,11 @@ async function mergeWordRanges(
   limit: number,
   checks: Checks,
 ): Promise<StoredTask[]> {
-  const read = words.length === 1 ? newestIdsOf : newestOf;
+  // With a keyset position, the times are needed to skip the ties before it.
+  const read =
+    words.length === 1 && !checks.after
+      ? newestIdsOf
+      : (db: SyncDb, word: string, count: number) => newestOf(db, word, count, checks.after);
   const found: StoredTask[] = [];
   const checked = new Set<string>();
   const seen = new Map<string, number>();
@@ -190,21 +225,31 @@ async function mergeWordRanges(
     let frontier = -Infinity;
     const pages = await Promise.all(open.map((word) => read(db, word, depth)));
     open = open.filter((_, i) => {
-      const entries = pages[i] ?? [];
-      for (const { id, at } of entries) seen.set(id, at);
-      const full = entries.length === depth;
-      if (full) frontier = Math.max(frontier, entries[entries.length - 1]?.at ?? -Infinity);
-      return full;
+      const page = pages[i];
+      if (!page) return false;
+      for (const { id, at } of page.entries) seen.set(id, at);
+      if (page.full) frontier = Math.max(frontier, page.lastAt);
+      return page.full;
     });
+    // Past the frontier, a word read to its depth may have more entries: of its time too, with
+    // a lower id, which order among the other words' entries of that time.
     const due = [...seen]
-      .filter(([id, at]) => at >= frontier && !checked.has(id))
-      .sort((a, b) => b[1] - a[1])
-      .map(([id]) => id);
+      .map(([id, at]) => ({ id, at }))
+      .filter(({ id, at }) => at > frontier && !checked.has(id))
+      .sort(newestEntry)
+      .map(({ id }) => id);
     for (const id of due) checked.add(id);
     if (await checkInOrder(db, due, limit, checks, found)) return found;
     if (open.length === 0) return found;
     if (round === 0 && checks.criteria) {
-      const walked = await walkLists(db, checks.criteria, limit, checks.hasWords, walkBudget);
+      const walked = await walkLists(
+        db,
+        checks.criteria,
+        checks.after,
+        limit,
+        checks.hasWords,
+        walkBudget,
+      );
       if (walked) return walked;
     }
     depth *= 4;
