@@ -1,7 +1,7 @@
 // The "Offers" list: tasks offered to me (Accept / Decline, or open them first), and my own
 // offers that are waiting or came back with a colleague's reason. Titles and reasons are text.
 import { Dialog } from '@kobalte/core/dialog';
-import { A } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, lazy, Match, Show, Switch, type JSX } from 'solid-js';
 import { offerIsLive, type SyncTask } from '../../domain';
 import { t } from '../../i18n';
@@ -25,6 +25,13 @@ export default function OffersDialog(props: {
   const name = (id: string | null | undefined) =>
     (id ? names().get(id) : undefined) ?? t('tasks.log.someone');
   const [declining, setDeclining] = createSignal<string | null>(null);
+  const navigate = useNavigate();
+  // Accepting opens the task: it is the user's work now.
+  const accept = async (taskId: string) => {
+    await withStore((s) => s.mutate('task.acceptOffer', { taskId }));
+    props.onClose();
+    navigate(`/tasks/${taskId}`);
+  };
   let lastDecline: HTMLButtonElement | undefined;
 
   return (
@@ -56,11 +63,7 @@ export default function OffersDialog(props: {
                           <button
                             type="button"
                             class="btn btn-primary"
-                            onClick={() =>
-                              void withStore((s) =>
-                                s.mutate('task.acceptOffer', { taskId: task.id }),
-                              )
-                            }
+                            onClick={() => void accept(task.id)}
                           >
                             {t('tasks.offers.accept')}
                           </button>
