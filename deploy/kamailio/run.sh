@@ -35,6 +35,10 @@ trunk_port=$(port SIP_TRUNK_PORT "${SIP_TRUNK_PORT:-5080}")
 rtpengine_ng_port=$(port RTPENGINE_NG_PORT "${RTPENGINE_NG_PORT:-2223}")
 debug=${KAMAILIO_DEBUG:-1}
 [[ $debug =~ ^-?[0-9]$ ]] || fail "KAMAILIO_DEBUG must be a Kamailio debug level (-3..9), got \"$debug\"."
+# The domain is an alias of this server. An alias without a port matches every port, so an
+# IPv4 domain would make every device on that address (sip:user@127.0.0.1:40000) "myself" and
+# its in-dialog requests would be routed back here: an address stands for its default port only.
+if [[ $domain =~ ^[0-9.]+$ ]]; then alias="$domain:5060"; else alias=$domain; fi
 if [[ $ws_port == "$udp_port" || $ws_port == "$trunk_port" || $udp_port == "$trunk_port" ]]; then
   fail "SIP_WS_PORT, SIP_UDP_PORT and SIP_TRUNK_PORT must differ ($ws_port, $udp_port, $trunk_port)."
 fi
@@ -53,6 +57,7 @@ umask 077
   echo "#!KAMAILIO"
   echo "# Rendered by deploy/kamailio/run.sh from deploy/kamailio/kamailio.cfg; do not edit."
   echo "#!substdef \"!SB_DOMAIN!$domain!g\""
+  echo "#!substdef \"!SB_ALIAS!$alias!g\""
   echo "#!substdef \"!SB_WS_PORT!$ws_port!g\""
   echo "#!substdef \"!SB_UDP_PORT!$udp_port!g\""
   echo "#!substdef \"!SB_TRUNK_PORT!$trunk_port!g\""

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { callLaunchOptions } from '../support/browser.js';
-import { e2eRtpenginePort } from '../support/e2e-sip.js';
+import { registerDeskPhone } from '../support/desk-phone.js';
+import { e2eRtpenginePort, kamailioControlFile } from '../support/e2e-sip.js';
 import { relayedPackets } from '../support/rtpengine.js';
 import { sipPorts } from '../support/sip-ports.js';
 import { startSipp, type SippCall } from '../support/sipp.js';
@@ -70,7 +71,7 @@ test('a caller over UDP reaches alice through rtpengine, she answers, hears it, 
   await alice.page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
   await alice.page.getByRole('searchbox', { name: 'Search tasks' }).fill('Outside Caller');
   const taskLink = alice.page
-    .getByRole('grid', { name: 'Tasks' })
+    .getByRole('table', { name: 'Tasks' })
     .getByRole('link', { name: 'Call from Outside Caller' })
     .first();
   await expect(taskLink).toBeVisible({ timeout: 10_000 });
@@ -81,4 +82,34 @@ test('a caller over UDP reaches alice through rtpengine, she answers, hears it, 
       .getByRole('tabpanel', { name: 'Log' })
       .getByText(/took a call from \+15550100 \(Answered/),
   ).toBeVisible();
+});
+
+test('keypad tones reach a plain SIP desk phone as RFC 4733 events through rtpengine', async () => {
+  // The desk phone registers as 1003 over UDP; a browser calling it is anchored by rtpengine,
+  // so the tones cross DTLS-SRTP, rtpengine and plain RTP before they are decoded here.
+  test.setTimeout(60_000);
+  await alice.backToPhone();
+  await alice.expectRegistered();
+  const desk = await registerDeskPhone(kamailioControlFile, 'demo-1003');
+  try {
+    await alice.dial('1003');
+    await desk.answerNext();
+    const call = alice.call(/1003/);
+    await expect(call.getByRole('button', { name: 'Hang up' })).toBeVisible();
+    await expect.poll(() => desk.audioPackets(), { timeout: 10_000 }).toBeGreaterThan(20);
+
+    await call.getByRole('button', { name: 'Keypad' }).click();
+    const keys = ['1', '2', '#'];
+    for (const [i, key] of keys.entries()) {
+      await call.getByRole('button', { name: key, exact: true }).click();
+      // Each key arrives as its own event, in order.
+      await expect.poll(() => desk.keys()).toBe(keys.slice(0, i + 1).join(''));
+    }
+
+    await call.getByRole('button', { name: 'Hang up' }).click();
+    await desk.hungUp();
+    await expect(alice.button('Hang up')).toHaveCount(0);
+  } finally {
+    await desk.close();
+  }
 });
