@@ -26,6 +26,13 @@ export const en = {
     offline: 'Offline',
     since: template<{ elapsed: string }>('for {{ elapsed }}'),
   },
+  play: {
+    start: 'Play',
+    stop: 'Stop playing',
+    nothing: 'No task is waiting for you; Play goes on as soon as one comes.',
+    offline: 'Play needs the network; it goes on when you are back online.',
+    failed: template<{ reason: string }>('Play stopped: {{ reason }}'),
+  },
   sync: {
     offline: 'Offline',
     pending: (n: number) => (n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`),

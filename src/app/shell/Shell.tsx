@@ -6,6 +6,7 @@ import { canSwitchInstance, needsInstancePicker, type Me } from '../../domain';
 import { t } from '../../i18n';
 import { EmptyState, Logo } from '../../ui';
 import { currentMe, session } from '../session';
+import { PlayButton } from '../play/PlayButton';
 import { InstanceSwitcher } from './InstanceSwitcher';
 import { Nav } from './Nav';
 import { StatusButtonPlaceholder } from './status-button';
@@ -75,6 +76,9 @@ function Frame(props: { me: Me | null; children: JSX.Element }): JSX.Element {
         <Show when={props.me}>
           {(me) => (
             <>
+              <Show when={me().currentInstance?.id} keyed>
+                {(instanceId) => <PlayButton me={me()} instanceId={instanceId} />}
+              </Show>
               <Show when={menusWanted()} fallback={<StatusButtonPlaceholder />}>
                 <Suspense fallback={<StatusButtonPlaceholder />}>
                   <StatusMenu />
