@@ -12,13 +12,14 @@ import {
 const at = (iso: string) => Date.parse(iso);
 
 describe('status transitions', () => {
-  it('open and pending move anywhere; resolved only reopens to open; no status to itself', () => {
+  it('any status moves to any other; no status to itself', () => {
     expect(canTransition('open', 'pending')).toBe(true);
     expect(canTransition('open', 'resolved')).toBe(true);
     expect(canTransition('pending', 'open')).toBe(true);
     expect(canTransition('pending', 'resolved')).toBe(true);
     expect(canTransition('resolved', 'open')).toBe(true);
-    expect(canTransition('resolved', 'pending')).toBe(false);
+    expect(canTransition('resolved', 'pending')).toBe(true);
+    expect(canTransition('resolved', 'resolved')).toBe(false);
     expect(canTransition('open', 'open')).toBe(false);
   });
 });

@@ -4,11 +4,15 @@
 
 type Status = 'open' | 'pending' | 'resolved';
 
-/** Which status changes are allowed: a resolved task is reopened to open, never to pending. */
+/**
+ * Which status changes are allowed: any status to a different one (reopening a resolved task is
+ * resolved → open or pending). Setting the status a task has is no change, and no log item.
+ * Issue 6's wrap-up states will narrow this table.
+ */
 const transitions: Readonly<Record<Status, readonly Status[]>> = {
   open: ['pending', 'resolved'],
   pending: ['open', 'resolved'],
-  resolved: ['open'],
+  resolved: ['open', 'pending'],
 };
 
 export function canTransition(from: Status, to: Status): boolean {

@@ -141,7 +141,8 @@ export async function taskCreate(
     updated_at: ctx.now,
     version: 1,
   });
-  const log = [logItem(ctx, a.id, 'created', { channel: a.channel.trim(), type: a.type })];
+  // The channel and type are the task's own fields; the log item stays {} (docs/contract.md).
+  const log = [logItem(ctx, a.id, 'created', {})];
   if (followUpOf) {
     log.push(logItem(ctx, a.id, 'follow_up', { ofTaskId: followUpOf.id, title: followUpOf.title }));
     log.push(logItem(ctx, followUpOf.id, 'follow_up', { followUpId: a.id, title }));
@@ -176,7 +177,7 @@ export async function taskSetStatus(
   // Setting the status it has already changes nothing.
   if (task.status === a.status) return ok();
   if (!canTransition(task.status, a.status)) {
-    return invalid('A resolved task can only be reopened.');
+    return invalid(`A task cannot go from ${task.status} to ${a.status}.`);
   }
   const patch: TaskPatch = { status: a.status, outcome_tag: null };
   if (a.status === 'resolved') {

@@ -295,10 +295,7 @@ describe('reassign and resolve', () => {
         to: 'resolved',
         outcomeTag: '#refund',
       });
-      // Reopening clears it; a resolved task goes back to open, never to pending.
-      expect(await a.do('task.setStatus', { taskId, status: 'pending' })).toMatchObject({
-        reason: 'invalid',
-      });
+      // Reopening clears it.
       expect(await a.do('task.setStatus', { taskId, status: 'open' })).toMatchObject({
         status: 'ok',
       });

@@ -12,7 +12,7 @@ describe('task rules, server and PWA copies alike', () => {
     const client = await clientRules();
     for (const rules of [server, client]) {
       expect(rules.canTransition('resolved', 'open')).toBe(true);
-      expect(rules.canTransition('resolved', 'pending')).toBe(false);
+      expect(rules.canTransition('resolved', 'resolved')).toBe(false);
       expect(rules.normalizeOutcomeTag(' #Refund ')).toEqual({ ok: true, tag: '#refund' });
       expect(rules.normalizeOutcomeTag('#').ok).toBe(false);
       expect(rules.missingSkills(['billing', 'sales'], ['sales'])).toEqual(['billing']);

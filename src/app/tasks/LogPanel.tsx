@@ -17,7 +17,7 @@ function statusName(value: unknown): string {
     : '—';
 }
 
-function describe(item: SyncLogItem, names: Map<string, string>): string {
+function describe(item: SyncLogItem, names: Map<string, string>, channel: string): string {
   const name = (id: unknown) =>
     typeof id === 'string' ? (names.get(id) ?? t('tasks.log.someone')) : '';
   switch (item.kind) {
@@ -37,10 +37,11 @@ function describe(item: SyncLogItem, names: Map<string, string>): string {
       return typeof item.data['followUpId'] === 'string'
         ? t('tasks.log.followUpMade', { title: text(item.data['title']) })
         : t('tasks.log.followUpOf', { title: text(item.data['title']) });
-    case 'created':
-      return typeof item.data['channel'] === 'string' && item.data['channel'] !== ''
-        ? t('tasks.log.createdFrom', { channel: item.data['channel'] })
-        : t('tasks.log.created');
+    case 'created': {
+      // Call tasks say their channel in the item; others have it on the task.
+      const from = typeof item.data['channel'] === 'string' ? item.data['channel'] : channel;
+      return from ? t('tasks.log.createdFrom', { channel: from }) : t('tasks.log.created');
+    }
     case 'status': {
       const values = { from: statusName(item.data['from']), to: statusName(item.data['to']) };
       const tag = item.data['outcomeTag'];
@@ -65,7 +66,12 @@ function describe(item: SyncLogItem, names: Map<string, string>): string {
   }
 }
 
-export function LogPanel(props: { taskId: string; names: Map<string, string> }): JSX.Element {
+export function LogPanel(props: {
+  taskId: string;
+  names: Map<string, string>;
+  /** The task's channel: "created the task (from phone)". */
+  channel: string;
+}): JSX.Element {
   const items = createLive(() => currentStore()?.queries.logOf(props.taskId), []);
   const newestFirst = createMemo(() => [...items()].reverse());
   return (
@@ -86,7 +92,7 @@ export function LogPanel(props: { taskId: string; names: Map<string, string> }):
                   ? (props.names.get(item.actorId) ?? t('tasks.log.someone'))
                   : t('tasks.log.system')}
               </strong>{' '}
-              {describe(item, props.names)}{' '}
+              {describe(item, props.names, props.channel)}{' '}
               <time class="muted" datetime={item.createdAt}>
                 {formatDateTime(item.createdAt)}
               </time>

@@ -150,7 +150,7 @@ export default function TaskDetailPage(): JSX.Element {
                 <CommentsPanel taskId={current().id} names={names()} />
               </Tabs.Content>
               <Tabs.Content class="tab-panel" value="log">
-                <LogPanel taskId={current().id} names={names()} />
+                <LogPanel taskId={current().id} names={names()} channel={current().channel} />
               </Tabs.Content>
             </Tabs>
             <Show when={open() === 'offer' || open() === 'reassign'}>
