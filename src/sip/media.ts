@@ -47,6 +47,7 @@ export function createMedia(initial: DevicePreferences): Media {
   let mic: Promise<MediaStream> | null = null;
   let music: { destination: MediaStreamAudioDestinationNode; stop: () => void } | null = null;
   let ring: { stop: () => void } | null = null;
+  let ringSoft = false;
   const remoteElements = new Set<SinkAudio>();
 
   function audioContext(): AudioContext {
@@ -145,28 +146,36 @@ export function createMedia(initial: DevicePreferences): Media {
     cadence.connect(cadenceDepth).connect(gate.gain);
     a.connect(gate);
     b.connect(gate);
-    let element: SinkAudio | null = null;
-    if (canChooseOutput && prefs.ringer) {
-      const destination = ctx.createMediaStreamDestination();
-      gate.connect(destination);
-      element = new Audio() as SinkAudio;
-      element.autoplay = true;
-      element.srcObject = destination.stream;
-      sink(element, prefs.ringer);
-      void element.play().catch(() => undefined);
-    } else {
-      gate.connect(ctx.destination);
-    }
+    const output = toRinger(ctx, gate);
     const oscillators = [a, b, cadence];
     for (const o of oscillators) o.start();
     return {
       stop: () => {
         for (const o of oscillators) o.stop();
         gate.disconnect();
-        if (element) {
-          element.pause();
-          element.srcObject = null;
-        }
+        output.stop();
+      },
+    };
+  }
+
+  // Ring and call-waiting beep play on the chosen ringer device: WebAudio cannot pick an output,
+  // so the sound goes through an <audio> element whose sink is set (where the browser can).
+  function toRinger(ctx: AudioContext, node: AudioNode): { stop: () => void } {
+    if (!canChooseOutput || !prefs.ringer) {
+      node.connect(ctx.destination);
+      return { stop: () => undefined };
+    }
+    const destination = ctx.createMediaStreamDestination();
+    node.connect(destination);
+    const element = new Audio() as SinkAudio;
+    element.autoplay = true;
+    element.srcObject = destination.stream;
+    sink(element, prefs.ringer);
+    void element.play().catch(() => undefined);
+    return {
+      stop: () => {
+        element.pause();
+        element.srcObject = null;
       },
     };
   }
@@ -185,7 +194,8 @@ export function createMedia(initial: DevicePreferences): Media {
     const shaper = ctx.createWaveShaper();
     shaper.curve = Float32Array.from({ length: 64 }, (_, i) => (i > 56 ? 0.04 : 0));
     cadence.connect(shaper).connect(gate.gain);
-    tone.connect(gate).connect(ctx.destination);
+    tone.connect(gate);
+    const output = toRinger(ctx, gate);
     tone.start();
     cadence.start();
     return {
@@ -193,6 +203,7 @@ export function createMedia(initial: DevicePreferences): Media {
         tone.stop();
         cadence.stop();
         gate.disconnect();
+        output.stop();
       },
     };
   }
@@ -217,9 +228,11 @@ export function createMedia(initial: DevicePreferences): Media {
       }
     },
     startRinging(soft) {
-      if (ring) return;
+      if (ring && ringSoft === soft) return;
+      ring?.stop();
       try {
         ring = startRing(soft);
+        ringSoft = soft;
       } catch {
         ring = null;
       }

@@ -317,6 +317,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   function update(live: LiveCall, event: CallEvent): void {
     live.snapshot = applyCallEvent(live.snapshot, event);
     emit({ type: 'call', id: live.snapshot.id, event });
+    // An answered call stops its ring (it kept ringing through the call until another call
+    // ended), and a second call that rings now beeps softly instead.
+    if (event.type === 'connected') syncRinging();
   }
 
   function syncRinging(): void {

@@ -9,6 +9,9 @@ test.describe.configure({ mode: 'serial' });
 const agents = useThreeAgents();
 
 test('call waiting: answering carol holds alice, and bob goes back to alice after', async () => {
+  // bob has a ringer device of his own: the call-waiting beep must play there too.
+  const ringer = await agents.bob.outputDevice(/Fake Audio Output 1/);
+  await agents.bob.page.getByRole('combobox', { name: 'Ringer' }).selectOption(ringer);
   await agents.alice.dial('1002');
   await agents.bob
     .incoming(/Alice Anders/)
@@ -18,9 +21,13 @@ test('call waiting: answering carol holds alice, and bob goes back to alice afte
   await expect(bobWithAlice.getByRole('button', { name: 'Hang up' })).toBeVisible();
   await expect(agents.bob.incoming(/Alice Anders/)).toHaveCount(0);
 
+  const sinksBefore = (await agents.bob.sinks()).length;
   await agents.carol.dial('1002');
   const waiting = agents.bob.incoming(/Carol Chen/);
   await expect(waiting).toContainText('Call waiting');
+  await expect
+    .poll(async () => (await agents.bob.sinks()).slice(sinksBefore).map((s) => s.sinkId))
+    .toEqual([ringer]);
   await waiting.getByRole('button', { name: 'Answer' }).click();
 
   // alice is held (she hears bob's hold music), bob talks to carol.
@@ -44,6 +51,7 @@ test('call waiting: answering carol holds alice, and bob goes back to alice afte
 
   await agents.alice.button('Hang up').click();
   await expect(agents.bob.button('Hang up')).toHaveCount(0);
+  await agents.bob.page.getByRole('combobox', { name: 'Ringer' }).selectOption('');
 });
 
 test('one tab per browser registers; "Use the phone here" moves the phone to another tab', async () => {

@@ -160,3 +160,60 @@ test('credentials Kamailio refuses are reported to the agent', async ({ browser 
   await expect(page.getByText(/refused|403/i).first()).toBeVisible({ timeout: 15_000 });
   await context.close();
 });
+
+test('a call to a hidden tab shows a desktop notification, and clicking it answers', async () => {
+  const before = (await bob.notifications()).length;
+  // While the tab is visible the dock is enough: no notification.
+  await alice.dial('1002');
+  await expect(bob.button('Answer')).toBeVisible();
+  await alice.button('Hang up').click();
+  await expect(bob.button('Answer')).toHaveCount(0);
+  expect(await bob.notifications()).toHaveLength(before);
+  await alice.expectNoCalls();
+
+  await bob.setHidden(true);
+  await alice.dial('1002');
+  await expect
+    .poll(async () => (await bob.notifications()).slice(before))
+    .toEqual([{ title: 'Alice Anders', body: '1001', closed: false }]);
+  await bob.clickNotification('Alice Anders');
+  const withBob = alice.call(/Bob Brown/);
+  await expect(withBob).toContainText('Connected');
+  await expect(withBob.getByRole('button', { name: 'Hang up' })).toBeVisible();
+  // Answered, the notification goes away.
+  await expect.poll(async () => (await bob.notifications())[before]?.closed).toBe(true);
+  await bob.setHidden(false);
+  await alice.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await alice.expectNoCalls();
+});
+
+test('the chosen ringer device rings and the chosen speaker plays the call (setSinkId)', async () => {
+  const ringer = await bob.outputDevice(/Fake Audio Output 1/);
+  const speaker = await bob.outputDevice(/Fake Audio Output 2/);
+  await bob.page.getByRole('combobox', { name: 'Ringer' }).selectOption(ringer);
+  await bob.page.getByRole('combobox', { name: 'Speaker' }).selectOption(speaker);
+  const before = (await bob.sinks()).length;
+
+  await alice.dial('1002');
+  await expect(bob.button('Answer')).toBeVisible();
+  // Ringing: the ring plays on the ringer, nothing on the speaker yet.
+  await expect
+    .poll(async () => (await bob.sinks()).slice(before).map((s) => s.sinkId))
+    .toEqual([ringer]);
+  await bob.button('Answer').click();
+  await expect(alice.button('Hang up')).toBeVisible();
+  // Connected: alice's voice plays on the speaker.
+  await expect
+    .poll(async () => (await bob.sinks()).slice(before).map((s) => s.sinkId))
+    .toEqual([ringer, speaker]);
+  // And the ring stopped when bob answered: only the call still plays.
+  await expect.poll(() => bob.playingSinks()).toEqual([speaker]);
+  await expect.poll(async () => (await bob.energyOver(1000)).energy).toBeGreaterThan(0);
+  await alice.button('Hang up').click();
+  await expect(bob.button('Hang up')).toHaveCount(0);
+  await expect.poll(() => bob.playingSinks()).toEqual([]);
+
+  await bob.page.getByRole('combobox', { name: 'Ringer' }).selectOption('');
+  await bob.page.getByRole('combobox', { name: 'Speaker' }).selectOption('');
+});

@@ -140,7 +140,9 @@ async function start(): Promise<void> {
           (c) => c.id === event.id,
           (c) => applyCallEvent(c, event.event),
         );
-        if (event.event.type !== 'dtmf' && event.event.type !== 'muted')
+        // Answered or gone, the notification has done its job. (Not on 'ringing': an incoming
+        // call reports our own 180 as progress, which closed it at once.)
+        if (event.event.type === 'connected' || event.event.type === 'ended')
           closeNotification(event.id);
         if (event.event.type === 'ended') {
           recordCall(event.id);

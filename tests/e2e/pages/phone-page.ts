@@ -4,7 +4,26 @@ import { SignInPage } from './sign-in-page.js';
 declare global {
   interface Window {
     __sbPeerConnections?: RTCPeerConnection[];
+    __sbNotifications?: ShownNotification[];
+    __sbSinks?: SinkChoice[];
+    __sbSinkElements?: HTMLMediaElement[];
+    __sbSetHidden?: (hidden: boolean) => void;
   }
+}
+
+/** A desktop notification the page showed (headless Chromium draws none: they are recorded). */
+export interface ShownNotification {
+  title: string;
+  body: string;
+  closed: boolean;
+  notification: Notification;
+}
+
+/** An output device an audio element was sent to, and what it played then. */
+export interface SinkChoice {
+  sinkId: string;
+  /** The label of the element's audio track: WebAudio-made sounds (ring, beep) say so. */
+  track: string;
 }
 
 export interface InboundAudio {
@@ -41,6 +60,53 @@ export class Agent {
           seen.push(this);
         }
       } as typeof RTCPeerConnection;
+    });
+    await context.addInitScript(() => {
+      const shown: ShownNotification[] = [];
+      window.__sbNotifications = shown;
+      const NativeNotification = window.Notification;
+      window.Notification = class extends NativeNotification {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          const entry = { title, body: options?.body ?? '', closed: false, notification: this };
+          shown.push(entry);
+          const close = this.close.bind(this);
+          this.close = () => {
+            entry.closed = true;
+            close();
+          };
+        }
+      } as typeof Notification;
+      // Headless tabs are always visible: the test switches what the page reads.
+      let hidden = false;
+      Object.defineProperty(Document.prototype, 'visibilityState', {
+        configurable: true,
+        get: () => (hidden ? 'hidden' : 'visible'),
+      });
+      Object.defineProperty(Document.prototype, 'hidden', {
+        configurable: true,
+        get: () => hidden,
+      });
+      window.__sbSetHidden = (value) => {
+        hidden = value;
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      const sinks: SinkChoice[] = [];
+      window.__sbSinks = sinks;
+      const elements: HTMLMediaElement[] = [];
+      window.__sbSinkElements = elements;
+      const nativeSetSinkId = HTMLMediaElement.prototype.setSinkId;
+      HTMLMediaElement.prototype.setSinkId = async function (this: HTMLMediaElement, id: string) {
+        const track = (this.srcObject as MediaStream | null)?.getAudioTracks()[0];
+        try {
+          await nativeSetSinkId.call(this, id);
+          sinks.push({ sinkId: this.sinkId, track: track?.label ?? '' });
+          elements.push(this);
+        } catch (error) {
+          sinks.push({ sinkId: `refused ${id}: ${String(error)}`, track: track?.label ?? '' });
+          throw error;
+        }
+      };
     });
     const page = await context.newPage();
     const signIn = new SignInPage(page);
@@ -136,6 +202,50 @@ export class Agent {
       await this.page.waitForTimeout(100);
     }
     return peak;
+  }
+
+  /** Makes the page believe its tab is hidden (or visible again). */
+  async setHidden(hidden: boolean): Promise<void> {
+    await this.page.evaluate((h) => window.__sbSetHidden?.(h), hidden);
+  }
+
+  /** The desktop notifications shown so far: title, body and whether they were closed. */
+  async notifications(): Promise<{ title: string; body: string; closed: boolean }[]> {
+    return this.page.evaluate(() =>
+      (window.__sbNotifications ?? []).map(({ title, body, closed }) => ({ title, body, closed })),
+    );
+  }
+
+  /** Clicks the newest desktop notification titled `title` (as the system would). */
+  async clickNotification(title: string): Promise<void> {
+    await this.page.evaluate((t) => {
+      const entry = (window.__sbNotifications ?? []).filter((n) => n.title === t).pop();
+      entry?.notification.dispatchEvent(new Event('click'));
+    }, title);
+  }
+
+  /** Output devices set on audio elements so far, in order. */
+  async sinks(): Promise<SinkChoice[]> {
+    return this.page.evaluate(() => [...(window.__sbSinks ?? [])]);
+  }
+
+  /** The output devices of the audio elements that still play (a stopped sound lets go). */
+  async playingSinks(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      (window.__sbSinkElements ?? []).filter((e) => e.srcObject && !e.paused).map((e) => e.sinkId),
+    );
+  }
+
+  /** The id of an audio output whose label matches, from the browser's device list. */
+  async outputDevice(label: RegExp): Promise<string> {
+    const devices = await this.page.evaluate(async () =>
+      (await navigator.mediaDevices.enumerateDevices())
+        .filter((d) => d.kind === 'audiooutput')
+        .map((d) => ({ id: d.deviceId, label: d.label })),
+    );
+    const found = devices.find((d) => label.test(d.label));
+    if (!found) throw new Error(`no output ${label}: ${JSON.stringify(devices)}`);
+    return found.id;
   }
 
   /** The panel of a ringing call from `party`. */
