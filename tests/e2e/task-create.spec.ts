@@ -26,7 +26,10 @@ test('alice creates a task for a contact offline, then a follow-up of it', async
   await signIn.open();
   await signIn.signIn('alice@demo.test');
   const tasks = new TasksPage(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible({
+    // Sign-in hashes the password (scrypt): slow on a loaded machine.
+    timeout: 30_000,
+  });
   const task = new TaskPage(page);
 
   await page.getByRole('button', { name: 'New task' }).click();

@@ -14,7 +14,10 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn(email);
-  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible({
+    // Sign-in hashes the password (scrypt): slow on a loaded machine.
+    timeout: 30_000,
+  });
   return page;
 }
 

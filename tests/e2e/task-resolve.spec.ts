@@ -34,7 +34,10 @@ test('carol resolves a Northwind task with an outcome tag, then reopens it', asy
     await signIn.open();
     await signIn.signIn('carol@demo.test');
     await page.getByRole('button', { name: 'Northwind' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible({
+      // Sign-in hashes the password (scrypt): slow on a loaded machine.
+      timeout: 30_000,
+    });
     const task = new TaskPage(page);
     await task.open(taskId, title);
 
