@@ -176,3 +176,18 @@ describe('task filters', () => {
     );
   });
 });
+
+it('pages through more ties of one time than a batch reads', async () => {
+  const { db } = openTestDb();
+  const many = Array.from({ length: 2500 }, (_, i) =>
+    toStoredTask(task({ id: `x${String(i).padStart(4, '0')}`, updatedAt: minute(5) })),
+  );
+  await db.tasks.bulkPut(many);
+  const after = { updatedAt: minute(5), id: 'x0100' };
+  expect(ids(await readTasksPage(db, { after, limit: 3, priorityAtLeast: 1 }))).toEqual([
+    'x0099',
+    'x0098',
+    'x0097',
+  ]);
+  expect(await countTasks(db, { priorityAtLeast: 1 }, 10_000)).toBe(2500);
+});

@@ -91,8 +91,11 @@ export class RangeStream {
     const last = fresh[fresh.length - 1];
     if (last) this.position = { updatedAt: last.updatedAt, id: last.id };
     for (const row of fresh) if (this.accept(row)) this.buffer.push(row);
-    // More rows to read: fewer passed than asked for (a filter, or a batch of ties only).
-    if (!this.done && this.buffer.length < this.size) this.size = Math.min(maxBatch, this.size * 4);
+    // More rows to read: fewer passed than asked for (a filter), or none was new (more ties of
+    // one time than a batch holds, as a bulk import makes: the batch must outgrow them).
+    if (this.done) return;
+    if (fresh.length === 0) this.size *= 4;
+    else if (this.buffer.length < this.size) this.size = Math.min(maxBatch, this.size * 4);
   }
 }
 
