@@ -115,7 +115,7 @@ async function scrollToEnd(page: Page): Promise<{
         const before = body.scrollTop;
         body.scrollTop = before + perFrame * rowHeight;
         const atEnd = body.scrollTop + body.clientHeight >= body.scrollHeight - 1;
-        const complete = grid.getAttribute('aria-rowcount') !== '-1';
+        const complete = grid.dataset['complete'] === 'true';
         // The end: the last page read and nothing more to scroll for a few frames.
         still = atEnd && complete && body.scrollTop === before ? still + 1 : 0;
         if (still > 10) resolve();
@@ -153,6 +153,8 @@ async function main(): Promise<void> {
       serviceWorkers: 'block',
       viewport: { width: 1280, height: 800 },
     });
+    // tsx (esbuild keepNames) wraps the functions handed to page.evaluate in __name(...).
+    await context.addInitScript('globalThis.__name = (f) => f;');
     await context.addInitScript(observeLongTasks);
     const page = await context.newPage();
     await page.goto('/signin');

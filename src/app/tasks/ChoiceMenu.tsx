@@ -70,15 +70,17 @@ export function ChoiceMenu(props: {
             when={props.choices.length > 0}
             fallback={<p class="muted choice-empty">{props.emptyText}</p>}
           >
-            <For each={props.choices}>
-              {(choice) => (
+            {/* Keyed by value (strings), so a new list of the same choices keeps its DOM and
+                the focus stays on the checkbox just toggled. */}
+            <For each={props.choices.map((c) => c.value)}>
+              {(value) => (
                 <label class="choice">
                   <input
                     type="checkbox"
-                    checked={props.selected.includes(choice.value)}
-                    onChange={(e) => toggle(choice.value, e.currentTarget.checked)}
+                    checked={props.selected.includes(value)}
+                    onChange={(e) => toggle(value, e.currentTarget.checked)}
                   />
-                  {choice.label}
+                  {props.choices.find((c) => c.value === value)?.label ?? value}
                 </label>
               )}
             </For>

@@ -27,7 +27,9 @@ export default function DeleteFilterDialog(props: {
           <p>{t('tasks.filters.deleteShared')}</p>
         </Show>
         <div class="dialog-footer">
-          <Dialog.CloseButton class="btn">{t('tasks.filters.cancel')}</Dialog.CloseButton>
+          <button type="button" class="btn" onClick={() => props.onClose()}>
+            {t('tasks.filters.cancel')}
+          </button>
           <button type="button" class="btn btn-danger" onClick={() => void remove()}>
             {t('tasks.filters.deleteConfirm')}
           </button>

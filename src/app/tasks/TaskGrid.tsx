@@ -22,7 +22,9 @@ import { TaskRow } from './TaskRow';
 const overscan = 8;
 
 export function TaskGrid(props: {
-  rows: readonly SyncTask[];
+  /** Rows known so far (read, or placeholders of pages let go). */
+  length: number;
+  rowAt: (index: number) => SyncTask | undefined;
   /** How many tasks match, when known: sizes the scrollbar before the rows are read. */
   total: number | null;
   ready: boolean;
@@ -32,7 +34,8 @@ export function TaskGrid(props: {
   emptyText: string;
   now: number;
   assigneeName: (id: string) => string | undefined;
-  loadMore: () => void;
+  /** Told which rows are in view, so the pages around them are read. */
+  setView: (first: number, last: number) => void;
   onOpen: (task: SyncTask) => void;
   ref?: (el: HTMLDivElement) => void;
 }): JSX.Element {
@@ -63,19 +66,23 @@ export function TaskGrid(props: {
     onCleanup(() => observer.disconnect());
   });
 
-  const count = () => Math.max(props.total ?? 0, props.rows.length);
+  const count = () => Math.max(props.total ?? 0, props.length);
   const first = createMemo(() => Math.max(0, Math.floor(scrollTop() / rowHeight()) - overscan));
   // scrollTop() is the body's: how far its first row has gone under the sticky header.
   const last = createMemo(() =>
     Math.min(count(), Math.ceil((scrollTop() + viewHeight()) / rowHeight()) + overscan),
   );
-  // The tasks themselves (stable objects), so <For> keeps the DOM of rows that stay in view.
-  const visible = createMemo(() => props.rows.slice(first(), Math.min(last(), props.rows.length)));
+  // The tasks themselves (stable objects), so <For> keeps the DOM of rows that stay in view;
+  // a row whose page is being read is a placeholder (its index).
+  const visible = createMemo(() => {
+    const items: (SyncTask | number)[] = [];
+    for (let i = first(); i < last(); i++) items.push(props.rowAt(i) ?? i);
+    return items;
+  });
 
-  // Read ahead while the view nears the last row read (or is already past it, after a jump).
+  // The pages around the view are read; near the end, the next one.
   createEffect(() => {
-    if (props.ready && !props.complete && last() + overscan * 4 >= props.rows.length)
-      props.loadMore();
+    if (props.ready) props.setView(first(), last());
   });
 
   createEffect(
@@ -92,7 +99,7 @@ export function TaskGrid(props: {
   );
 
   createEffect(() => {
-    const n = props.rows.length;
+    const n = count();
     if (toEnd() && n > 0) {
       moveTo(n - 1);
       if (props.complete) setToEnd(false);
@@ -100,7 +107,7 @@ export function TaskGrid(props: {
   });
 
   function moveTo(index: number) {
-    const n = props.rows.length;
+    const n = count();
     if (n === 0) return;
     const next = Math.max(0, Math.min(n - 1, index));
     setActive(next);
@@ -127,10 +134,10 @@ export function TaskGrid(props: {
       },
       End: () => {
         setToEnd(!props.complete);
-        moveTo(props.rows.length - 1);
+        moveTo(count() - 1);
       },
       Enter: () => {
-        const task = props.rows[active()];
+        const task = props.rowAt(active());
         if (task) props.onOpen(task);
       },
     };
@@ -143,12 +150,10 @@ export function TaskGrid(props: {
 
   const activeId = () => {
     const i = active();
-    return focused() && i >= first() && i < Math.min(last(), props.rows.length)
-      ? `${idPrefix}${i}`
-      : undefined;
+    return focused() && i >= first() && i < last() ? `${idPrefix}${i}` : undefined;
   };
   const message = () =>
-    !props.ready ? t('tasks.loading') : props.rows.length === 0 ? props.emptyText : null;
+    !props.ready ? t('tasks.loading') : count() === 0 ? props.emptyText : null;
 
   return (
     <div
@@ -161,6 +166,7 @@ export function TaskGrid(props: {
       classList={{ 'task-grid-focused': focused() }}
       aria-label={t('tasks.table')}
       aria-rowcount={props.total === null && !props.complete ? -1 : count() + 1}
+      data-complete={props.complete}
       aria-colcount={8}
       aria-activedescendant={activeId()}
       aria-busy={!props.ready}
@@ -220,24 +226,47 @@ export function TaskGrid(props: {
               style={{ transform: `translateY(${first() * rowHeight()}px)` }}
             >
               <For each={visible()}>
-                {(task, i) => (
-                  <TaskRow
-                    task={task}
-                    index={first() + i()}
-                    id={`${idPrefix}${first() + i()}`}
-                    active={focused() && active() === first() + i()}
-                    now={props.now}
-                    assigneeName={task.assigneeId ? props.assigneeName(task.assigneeId) : undefined}
-                    onPick={setActive}
-                  />
+                {(item, i) => (
+                  <Show
+                    when={typeof item !== 'number' && item}
+                    fallback={
+                      <div
+                        role="row"
+                        id={`${idPrefix}${first() + i()}`}
+                        class="task-row task-row-placeholder"
+                        classList={{ 'task-row-active': focused() && active() === first() + i() }}
+                        aria-rowindex={first() + i() + 2}
+                      >
+                        <div role="gridcell" class="cell muted" aria-colspan={8}>
+                          {t('app.loading')}
+                        </div>
+                      </div>
+                    }
+                  >
+                    {(task) => (
+                      <TaskRow
+                        task={task()}
+                        index={first() + i()}
+                        id={`${idPrefix}${first() + i()}`}
+                        active={focused() && active() === first() + i()}
+                        now={props.now}
+                        assigneeName={
+                          task().assigneeId
+                            ? props.assigneeName(task().assigneeId ?? '')
+                            : undefined
+                        }
+                        onPick={setActive}
+                      />
+                    )}
+                  </Show>
                 )}
               </For>
             </div>
-            <Show when={last() > props.rows.length && !props.complete}>
+            <Show when={last() >= count() && !props.complete}>
               <div
                 aria-hidden="true"
                 class="task-grid-more muted"
-                style={{ top: `${props.rows.length * rowHeight()}px` }}
+                style={{ top: `${count() * rowHeight()}px` }}
               >
                 {t('tasks.loadingMore')}
               </div>

@@ -2,7 +2,16 @@
 // as soon as it is pulled. Filters live in the URL so a filtered view can be bookmarked; the grid
 // renders only the rows in view and reads pages from the store as the user scrolls.
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, lazy, onCleanup, Show, type JSX } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  lazy,
+  onCleanup,
+  Show,
+  untrack,
+  type JSX,
+} from 'solid-js';
 import type { SyncMember, SyncTask } from '../../domain';
 import { t } from '../../i18n';
 import { Icon } from '../../ui';
@@ -21,6 +30,7 @@ import {
   parseTaskFilter,
   toCriteria,
   type TaskFilter,
+  type TasksCriteria,
 } from './task-filter';
 import './tasks.css';
 
@@ -32,6 +42,10 @@ const ShortcutsDialog = lazy(() => import('./ShortcutsDialog'));
  * later ones are several screens, so scrolling reads rarely and each read stays short.
  */
 const pageSizes = { first: 50, next: 200 };
+/** Rows kept read on each side of the view: what the tab holds, however far the user scrolls. */
+const keepRows = 1000;
+/** Counted up to this many; past it the header says "more than 10,000 tasks". */
+const countCap = 10_000;
 
 /**
  * User Timing marks, so a profiler or the bench (bench/tasks-list.ts) can see how long a filter
@@ -42,6 +56,9 @@ const marks = {
   query: 'tasks:query',
   painted: 'tasks:painted',
 } as const;
+
+const sameCriteria = (a: TasksCriteria | null, b: TasksCriteria | null) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -84,46 +101,62 @@ export function TasksPage(): JSX.Element {
     performance.mark(marks.filter);
     // Overdue among resolved tasks only: nothing can match, so ask for nothing.
     if (c.statuses?.length === 0) return () => ({ subscribe: (next) => (next([]), noop) });
-    return (after, limit) => {
-      // TEMPORARY until the store's query takes several values (helper A, issue 5): the single
-      // values the current store reads ride along; the store ignores what it does not know.
-      const query = {
-        ...c,
-        after,
-        limit,
-        status: c.statuses?.length === 1 ? c.statuses[0] : undefined,
-        type: c.types?.length === 1 ? c.types[0] : undefined,
-        assigneeId: c.assignees?.length === 1 ? c.assignees[0] : undefined,
-      };
-      return store.queries.tasksPage(query);
-    };
+    return (after, limit) => store.queries.tasksPage({ ...c, after, limit });
   });
+  const [counted, setCounted] = createSignal<TasksCriteria | null>(null, {
+    equals: sameCriteria,
+  });
+  const count = createLive<number | null>(() => {
+    const c = counted();
+    if (!c || !sameCriteria(c, criteria())) return null;
+    if (c.statuses?.length === 0) return null;
+    return currentStore()?.queries.tasksCount(c, countCap);
+  }, null);
+  /** The exact number of matches, or null while counting or past the cap. */
+  const total = () => {
+    const n = count();
+    return n !== null && n < countCap && sameCriteria(counted(), criteria()) ? n : null;
+  };
   // eslint-disable-next-line solid/reactivity -- createTaskPages tracks `source` in its effect
-  const pages = createTaskPages(source, pageSizes, () => {
-    performance.mark(marks.query);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        performance.mark(marks.painted);
-        performance.measure('tasks: filter → first page read', marks.filter, marks.query);
-        performance.measure('tasks: filter → first rows painted', marks.filter, marks.painted);
-      }),
-    );
+  const pages = createTaskPages(source, {
+    ...pageSizes,
+    keep: keepRows,
+    onFirstPage: () => {
+      performance.mark(marks.query);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark(marks.painted);
+          performance.measure('tasks: filter → first page read', marks.filter, marks.query);
+          performance.measure('tasks: filter → first rows painted', marks.filter, marks.painted);
+          // Counting may read many rows: only once the first rows are on screen.
+          setCounted(criteria());
+        }),
+      );
+    },
   });
 
   const members = createLive(() => currentStore()?.queries.members(), []);
   const memberNames = createMemo(
     () => new Map(members().map((m: SyncMember) => [m.userId, m.name] as const)),
   );
-  const skills = createMemo(() => {
-    const seen = new Set<string>();
-    for (const task of pages.rows().slice(0, 2000)) for (const s of task.skills) seen.add(s);
-    return [...seen];
+  // Skills to filter by: those seen on the tasks read so far this visit, kept once seen so the
+  // choices do not come and go as the filters change.
+  const [skills, setSkills] = createSignal<readonly string[]>([]);
+  createEffect(() => {
+    const seen = new Set(untrack(skills));
+    const before = seen.size;
+    const n = Math.min(pages.length(), 500);
+    for (let i = 0; i < n; i++) for (const s of pages.rowAt(i)?.skills ?? []) seen.add(s);
+    if (seen.size > before) setSkills([...seen]);
   });
 
   const countText = () => {
-    const n = pages.rows().length;
-    if (!pages.complete()) return t('tasks.countAtLeast', { n: n.toLocaleString() });
-    return t('tasks.count', n);
+    if (pages.complete()) return t('tasks.count', pages.length());
+    const n = total();
+    if (n !== null) return t('tasks.count', n);
+    const atLeast =
+      count() === countCap && sameCriteria(counted(), criteria()) ? countCap : pages.length();
+    return t('tasks.countAtLeast', { n: atLeast.toLocaleString() });
   };
 
   const [saveOpen, setSaveOpen] = createSignal(false);
@@ -192,15 +225,16 @@ export function TasksPage(): JSX.Element {
       <SavedFilters current={filter()} onApply={setFilter} />
       <TaskGrid
         ref={(el) => (grid = el)}
-        rows={pages.rows()}
-        total={null}
+        length={pages.length()}
+        rowAt={pages.rowAt}
+        total={total()}
         ready={currentStore() !== null && pages.ready()}
         complete={pages.complete()}
         resetKey={JSON.stringify(filter())}
         emptyText={isEmptyFilter(filter()) ? t('tasks.empty') : t('tasks.noMatch')}
         now={minute()}
         assigneeName={(id) => memberNames().get(id)}
-        loadMore={pages.loadMore}
+        setView={pages.setView}
         onOpen={(task: SyncTask) => navigate(`/tasks/${task.id}`)}
       />
       <Show when={saveOpen()}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncTask } from '../../domain';
-import { isAfter, mergePages, shownRows } from './task-pages';
+import { isAfter, layoutPages, pageAt, shownRows, type PageState } from './task-pages';
 
 const task = (id: string, updatedAt: string) => ({ id, updatedAt }) as SyncTask;
 const ids = (rows: readonly SyncTask[]) => rows.map((r) => r.id);
@@ -22,28 +22,50 @@ describe('keyset pages of the task list', () => {
     expect(shownRows({ rows: null, until: undefined })).toEqual([]);
   });
 
-  it('joins pages in order, keeps a row that moved pages once, stops at an unanswered page', () => {
+  const page = (rows: SyncTask[] | null, until?: string, size = 0): PageState => ({
+    rows,
+    until: until
+      ? { updatedAt: until.split(':')[1] ?? '', id: until.split(':')[0] ?? '' }
+      : undefined,
+    size,
+  });
+
+  it('lays pages end to end, each showing its own rows', () => {
     // Page 1 was read to 'c' (t3); then 'a' was edited (now t9) and both pages answered again.
-    const first = { rows: [task('a', 't9'), task('e', 't5'), task('c', 't3'), task('b', 't2')] };
-    const second = { rows: [task('b', 't2'), task('x', 't1')] };
-    const pages = [
-      { ...first, until: { updatedAt: 't3', id: 'c' } },
-      { ...second, until: undefined },
-    ];
-    expect(ids(mergePages(pages))).toEqual(['a', 'e', 'c', 'b', 'x']);
-    // A row that shows in both answers for a moment (the second page answered first).
-    const stale = [
-      { rows: [task('a', 't9'), task('e', 't5')], until: { updatedAt: 't5', id: 'e' } },
-      { rows: [task('a', 't9'), task('x', 't1')], until: undefined },
-    ];
-    expect(ids(mergePages(stale))).toEqual(['a', 'e', 'x']);
-    expect(
-      ids(
-        mergePages([
-          { rows: [task('a', 't9')], until: { updatedAt: 't9', id: 'a' } },
-          { rows: null, until: undefined },
-        ]),
-      ),
-    ).toEqual(['a']);
+    const layout = layoutPages([
+      page([task('a', 't9'), task('e', 't5'), task('c', 't3'), task('b', 't2')], 'c:t3'),
+      page([task('b', 't2'), task('x', 't1')]),
+    ]);
+    expect(layout.shown.map((p) => ids(p ?? []))).toEqual([
+      ['a', 'e', 'c'],
+      ['b', 'x'],
+    ]);
+    expect(layout.starts).toEqual([0, 3]);
+    expect(layout.length).toEqual(5);
+  });
+
+  it('shows a row that is in two neighbouring answers for a moment once', () => {
+    const layout = layoutPages([
+      page([task('a', 't9'), task('e', 't5')], 'e:t5'),
+      page([task('a', 't9'), task('x', 't1')]),
+    ]);
+    expect(layout.shown.map((p) => ids(p ?? []))).toEqual([['a', 'e'], ['x']]);
+  });
+
+  it('counts a page let go (or being read again) by its last size', () => {
+    const layout = layoutPages([
+      page([task('d', 't4'), task('c', 't3')], 'c:t3', 2),
+      page(null, 'b:t2', 200),
+      page([task('a', 't1')], undefined, 1),
+    ]);
+    expect(layout.shown[1]).toBeNull();
+    expect(layout.starts).toEqual([0, 2, 202]);
+    expect(layout.length).toBe(203);
+    expect(pageAt(layout.starts, 0)).toBe(0);
+    expect(pageAt(layout.starts, 1)).toBe(0);
+    expect(pageAt(layout.starts, 2)).toBe(1);
+    expect(pageAt(layout.starts, 201)).toBe(1);
+    expect(pageAt(layout.starts, 202)).toBe(2);
+    expect(pageAt(layout.starts, 999)).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 // The list's rows, read page by page as the user scrolls (keyset paging: each page starts after
-// the last row of the one before, so page 200 costs what page 1 does). Every page is a live read,
-// so a colleague's change shows wherever it lands; a row that moves to the top (it was just
-// updated) leaves its old page and joins the first one.
+// the last row of the one before, so page 500 costs what page 1 does). Pages near the view are
+// live reads, so a colleague's change shows wherever it lands; pages far from it are let go
+// (their row count is kept as placeholders) and read again when the view comes back, so the tab
+// holds a few thousand tasks however far the user scrolls through 100k.
 import { batch, createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { SyncTask } from '../../domain';
 import type { Subscribable } from '../data/live';
@@ -15,13 +16,16 @@ export interface Cursor {
 export type PageSource = (after: Cursor | undefined, limit: number) => Subscribable<SyncTask[]>;
 
 export interface TaskPages {
-  rows: Accessor<readonly SyncTask[]>;
+  /** Rows known: those read plus the placeholders of pages let go. */
+  length: Accessor<number>;
+  /** The row at `index`, or undefined while its page is being read (tracked). */
+  rowAt(index: number): SyncTask | undefined;
   /** False until the first page of the current source answers. */
   ready: Accessor<boolean>;
-  /** True once a page came back short: there is nothing after the last row. */
+  /** True once the last page came back short: there is nothing after it. */
   complete: Accessor<boolean>;
-  /** Asks for the next page unless one is on its way or the list is complete. */
-  loadMore(): void;
+  /** Where the user looks: pages around it are read (and the next one near the end). */
+  setView(first: number, last: number): void;
 }
 
 /** Newest first, then by id (descending) for equal times: the order of the store's keyset. */
@@ -32,8 +36,17 @@ export function isAfter(task: Cursor, cursor: Cursor): boolean {
   );
 }
 
+export interface PageState {
+  /** The answer of its live read, or null while read or let go. */
+  rows: SyncTask[] | null;
+  /** Where the next page starts; rows past it belong to that page. Unset for the last page. */
+  until: Cursor | undefined;
+  /** Rows it showed when last read: its placeholders while it is not. */
+  size: number;
+}
+
 /** The rows of a page that are its own: those before where the next page starts. */
-export function shownRows(page: Pick<Page, 'rows' | 'until'>): SyncTask[] {
+export function shownRows(page: Pick<PageState, 'rows' | 'until'>): SyncTask[] {
   const got = page.rows ?? [];
   const until = page.until;
   if (!until) return got;
@@ -41,31 +54,61 @@ export function shownRows(page: Pick<Page, 'rows' | 'until'>): SyncTask[] {
   return end === -1 ? got : got.slice(0, end);
 }
 
-/**
- * The list: each answered page's own rows in order, up to the first page still unanswered; a row
- * that moved between two answers may briefly be in two pages, and shows once.
- */
-export function mergePages(pages: readonly Pick<Page, 'rows' | 'until'>[]): SyncTask[] {
-  const seen = new Set<string>();
-  const all: SyncTask[] = [];
-  for (const page of pages) {
-    if (page.rows === null) break;
-    for (const task of shownRows(page)) {
-      if (seen.has(task.id)) continue;
-      seen.add(task.id);
-      all.push(task);
-    }
-  }
-  return all;
+export interface Layout {
+  /** Per page: its rows on screen, or null for placeholders. */
+  shown: (SyncTask[] | null)[];
+  /** Per page: the index of its first row in the list. */
+  starts: number[];
+  length: number;
 }
 
-interface Page {
+/**
+ * The list as pages laid end to end. A row that moved between two answers may briefly be in two
+ * neighbouring pages: it shows once, in the first. A page not read counts its last known size.
+ */
+export function layoutPages(pages: readonly PageState[]): Layout {
+  const shown: (SyncTask[] | null)[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let previous: Set<string> | null = null;
+  for (const page of pages) {
+    starts.push(length);
+    if (page.rows === null) {
+      shown.push(null);
+      length += page.size;
+      previous = null;
+      continue;
+    }
+    let own = shownRows(page);
+    if (previous) {
+      const seen = previous;
+      own = own.filter((task) => !seen.has(task.id));
+    }
+    previous = new Set(own.map((task) => task.id));
+    shown.push(own);
+    length += own.length;
+  }
+  return { shown, starts, length };
+}
+
+/** The page holding `index` (the last page whose start is at or before it). */
+export function pageAt(starts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+interface Page extends PageState {
   after: Cursor | undefined;
   /** Rows asked for: fewer back means nothing follows. */
   limit: number;
-  /** Where the next page starts; rows past it belong to that page. Unset for the last page. */
-  until: Cursor | undefined;
-  rows: SyncTask[] | null;
+  /** Subscribed now (answered or not). */
+  reading: boolean;
   stop(): void;
 }
 
@@ -76,18 +119,24 @@ interface Page {
  */
 export function createTaskPages(
   source: () => PageSource | null,
-  sizes: { first: number; next: number },
-  onFirstPage?: (rows: readonly SyncTask[]) => void,
+  options: {
+    first: number;
+    next: number;
+    /** Rows kept read on each side of the view; pages beyond are let go. */
+    keep: number;
+    onFirstPage?: (rows: readonly SyncTask[]) => void;
+  },
 ): TaskPages {
   // A page asks for a few more rows than it shows, so rows inserted into its range (moved there
   // by an edit) do not push its last rows out of sight before the next page starts.
   const limitOf = (size: number) => size + Math.ceil(size / 10);
-  const [rows, setRows] = createSignal<readonly SyncTask[]>([]);
+  const [layout, setLayout] = createSignal<Layout>({ shown: [], starts: [], length: 0 });
   const [ready, setReady] = createSignal(false);
   const [complete, setComplete] = createSignal(false);
   let pages: Page[] = [];
   let current: PageSource | null = null;
   let firstAnswered = false;
+  let view = { first: 0, last: 0 };
 
   const stopAll = () => {
     for (const page of pages) page.stop();
@@ -95,33 +144,91 @@ export function createTaskPages(
   };
 
   function publish() {
-    const all = mergePages(pages);
+    const next = layoutPages(pages);
+    for (const [i, page] of pages.entries()) {
+      const own = next.shown[i];
+      if (own) page.size = own.length;
+    }
     const last = pages[pages.length - 1];
     batch(() => {
-      setRows(all);
+      setLayout(next);
       setComplete(last !== undefined && last.rows !== null && last.rows.length < last.limit);
     });
   }
 
-  function open(after: Cursor | undefined) {
+  function read(page: Page) {
     const from = current;
-    if (!from) return;
-    const limit = limitOf(after ? sizes.next : sizes.first);
-    const page: Page = { after, limit, until: undefined, rows: null, stop: () => {} };
-    pages.push(page);
-    const subscription = from(after, limit).subscribe((next) => {
-      if (current !== from) return;
+    if (!from || page.reading) return;
+    page.reading = true;
+    const subscription = from(page.after, page.limit).subscribe((next) => {
+      if (current !== from || !page.reading) return;
       page.rows = next;
       if (!firstAnswered && page === pages[0]) {
         firstAnswered = true;
         publish();
         setReady(true);
-        onFirstPage?.(next);
+        options.onFirstPage?.(next);
         return;
       }
       publish();
     });
-    page.stop = () => subscription.unsubscribe();
+    page.stop = () => {
+      page.reading = false;
+      subscription.unsubscribe();
+    };
+  }
+
+  function letGo(page: Page) {
+    page.stop();
+    page.rows = null;
+  }
+
+  function append(after: Cursor | undefined) {
+    const size = after ? options.next : options.first;
+    const page: Page = {
+      after,
+      limit: limitOf(size),
+      until: undefined,
+      rows: null,
+      size: 0,
+      reading: false,
+      stop: () => {},
+    };
+    pages.push(page);
+    read(page);
+  }
+
+  /** Reads the pages around the view, lets the others go, asks for more near the end. */
+  function follow() {
+    const { starts, length } = layout();
+    const from = view.first - options.keep;
+    const to = view.last + options.keep;
+    let changed = false;
+    for (const [i, page] of pages.entries()) {
+      const start = starts[i] ?? 0;
+      const end = i + 1 < pages.length ? (starts[i + 1] ?? start) : start + page.size;
+      const near = end >= from && start <= to;
+      // The first page always stays live: new and just-changed tasks land there.
+      if (near || i === 0) {
+        if (!page.reading) {
+          // Read again with room for what it held, so its old rows are all in one answer.
+          page.limit = Math.max(page.limit, limitOf(page.size));
+          read(page);
+        }
+      } else if (page.reading && page.rows !== null) {
+        letGo(page);
+        changed = true;
+      }
+    }
+    if (changed) publish();
+    const last = pages[pages.length - 1];
+    if (!last || last.rows === null || complete() || view.last + options.keep / 2 < length) return;
+    const own = shownRows(last);
+    const tail = own[own.length - 1];
+    if (!tail) return;
+    last.until = { updatedAt: tail.updatedAt, id: tail.id };
+    append(last.until);
+    publish();
   }
 
   createEffect(
@@ -130,26 +237,23 @@ export function createTaskPages(
       current = next;
       firstAnswered = false;
       setComplete(false);
-      if (next) open(undefined);
+      if (next) append(undefined);
     }),
   );
   onCleanup(stopAll);
 
   return {
-    rows,
+    length: () => layout().length,
+    rowAt(index) {
+      const { shown, starts } = layout();
+      const i = pageAt(starts, index);
+      return shown[i]?.[index - (starts[i] ?? 0)];
+    },
     ready,
     complete,
-    loadMore() {
-      untrack(() => {
-        const last = pages[pages.length - 1];
-        if (!last || last.rows === null || complete()) return;
-        const visible = shownRows(last);
-        const tail = visible[visible.length - 1];
-        if (!tail) return;
-        last.until = { updatedAt: tail.updatedAt, id: tail.id };
-        open(last.until);
-        publish();
-      });
+    setView(first, last) {
+      view = { first, last };
+      untrack(follow);
     },
   };
 }

@@ -43,9 +43,10 @@ export class TasksPage {
     const button = this.filterButton(label);
     await button.click();
     const group = this.filters().getByRole('group', { name: label });
-    for (const box of await group.getByRole('checkbox').all()) {
-      const name = (await box.evaluate((el) => el.parentElement?.textContent ?? '')).trim();
-      await box.setChecked(values.includes(name));
+    // By name, not position: the list may re-render as the filter changes what is shown.
+    const names = (await group.locator('label').allTextContents()).map((n) => n.trim());
+    for (const name of names) {
+      await group.getByRole('checkbox', { name, exact: true }).setChecked(values.includes(name));
     }
     await button.press('Escape');
     await expect(button).toHaveAttribute('aria-expanded', 'false');
