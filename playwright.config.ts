@@ -8,7 +8,7 @@ import { runDir } from './tests/support/paths.js';
 // - phone: every spec that registers agents and calls, one at a time, because Kamailio rings
 //   every registered device of a user and two specs' alices would answer each other's calls;
 // - update: swaps the served build, so it runs last and alone.
-const phoneSpecs = /(phone|transfer|call-waiting|outside-caller|phone-resilience)\.spec\.ts/;
+const phoneSpecs = /(phone(-[a-z-]+)?|transfer|call-waiting|outside-caller)\.spec\.ts/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

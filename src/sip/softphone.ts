@@ -221,7 +221,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     // JsSIP caches the digest after the first challenge: both fields must change together.
     ua?.set('authorization_user', creds.authorizationUser);
     ua?.set('password', creds.password);
-    if (registration.status === 'failed' && ua?.isConnected()) ua.register();
+    // Register with them at once, while the old ones still hold: a registrar that refuses the
+    // new set is found out now, not when the old set expires.
+    if (ua?.isConnected()) ua.register();
   }
 
   function startUa(creds: SipCredentials): void {

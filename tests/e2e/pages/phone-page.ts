@@ -26,6 +26,19 @@ export interface SinkChoice {
   track: string;
 }
 
+/** What GET /api/sip/credentials answered (the parts a test looks at). */
+export interface SeenCredentials {
+  authorizationUser: string;
+  password: string;
+  expiresAt: string;
+}
+
+/** A REGISTER this page sent over its SIP WebSocket, with the username it authenticated as. */
+export interface SeenRegister {
+  username: string | null;
+  at: number;
+}
+
 export interface InboundAudio {
   packets: number;
   energy: number;
@@ -36,20 +49,33 @@ export interface InboundAudio {
  * real Kamailio. Peer connections are collected by an init script so the test can read getStats.
  */
 export class Agent {
+  /** Every set of SIP credentials the page fetched, in order. */
+  readonly credentials: SeenCredentials[] = [];
+  /** Every REGISTER the page sent, in order, and the REGISTER answers' status codes. */
+  readonly registers: SeenRegister[] = [];
+  readonly registerAnswers: { status: number; at: number }[] = [];
+
   private constructor(
     readonly name: string,
     readonly context: BrowserContext,
     readonly page: Page,
   ) {}
 
-  /** `instance`: the button to press in the instance picker, for people in several instances. */
+  /**
+   * `instance`: the button to press in the instance picker, for people in several instances;
+   * `baseURL`: another server than the e2e stack's.
+   */
   static async signIn(
     browser: Browser,
     email: string,
     name: string,
     instance?: string,
+    baseURL?: string,
   ): Promise<Agent> {
-    const context = await browser.newContext({ permissions: ['microphone', 'notifications'] });
+    const context = await browser.newContext({
+      permissions: ['microphone', 'notifications'],
+      ...(baseURL ? { baseURL } : {}),
+    });
     await context.addInitScript(() => {
       const Native = window.RTCPeerConnection;
       const seen: RTCPeerConnection[] = [];
@@ -109,14 +135,46 @@ export class Agent {
       };
     });
     const page = await context.newPage();
+    const agent = new Agent(name, context, page);
+    agent.watchSip();
     const signIn = new SignInPage(page);
     await signIn.open();
     await signIn.signIn(email);
     if (instance) await page.getByRole('button', { name: instance, exact: true }).click();
     await expect(page.getByRole('button', { name: /^Status/ })).toBeVisible();
-    const agent = new Agent(name, context, page);
     await page.getByRole('navigation').getByRole('link', { name: 'Phone' }).click();
     return agent;
+  }
+
+  /** Records credentials fetched and REGISTERs sent and answered (SIP over the WebSocket). */
+  private watchSip(): void {
+    this.page.on('response', (response) => {
+      if (!response.url().endsWith('/api/sip/credentials') || !response.ok()) return;
+      void response
+        .json()
+        .then((body: SeenCredentials) => this.credentials.push(body))
+        .catch(() => undefined);
+    });
+    this.page.on('websocket', (socket) => {
+      socket.on('framesent', ({ payload }) => {
+        const text = String(payload);
+        if (!text.startsWith('REGISTER ')) return;
+        const username = /^Authorization:.*\busername="([^"]+)"/im.exec(text)?.[1] ?? null;
+        this.registers.push({ username, at: Date.now() });
+      });
+      socket.on('framereceived', ({ payload }) => {
+        const text = String(payload);
+        const status = /^SIP\/2\.0 (\d{3})/.exec(text)?.[1];
+        if (status && /^CSeq:\s*\d+ REGISTER/im.test(text))
+          this.registerAnswers.push({ status: +status, at: Date.now() });
+      });
+    });
+  }
+
+  /** Whether a REGISTER authenticated as `username` was sent and answered 200. */
+  registeredAs(username: string): boolean {
+    const sent = this.registers.find((r) => r.username === username);
+    return !!sent && this.registerAnswers.some((a) => a.at >= sent.at && a.status === 200);
   }
 
   registration() {
