@@ -381,6 +381,13 @@ export const en = {
       reasonHint: 'The colleague who offered it sees this.',
       confirmDecline: 'Decline offer',
     },
+    mentions: {
+      button: 'Mentions',
+      buttonCount: template<{ n: number }>('Mentions ({{ n }} new)'),
+      title: 'Mentions',
+      none: 'Nobody mentioned you in the last day.',
+      item: template<{ name: string; title: string }>('{{ name }} mentioned you in “{{ title }}”'),
+    },
     newTask: {
       button: 'New task',
       title: 'New task',

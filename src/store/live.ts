@@ -21,7 +21,7 @@ import {
   type TasksCountQuery,
   type TasksQuery,
 } from './queries';
-import { readOffers } from './offers';
+import { readMentions, readOffers } from './offers';
 
 /** The Observable shape Solid's `from` and any observer library accept. */
 export interface Live<T> {
@@ -54,6 +54,7 @@ export function createQueries(db: SyncDb) {
     agentStatusOf: (userId: string) => live(() => readAgentStatus(db, userId)),
     recentCalls: (limit = 50) => live(() => readRecentCalls(db, limit)),
     offers: (userId: string) => live(() => readOffers(db, userId, Date.now())),
+    mentions: (userId: string) => live(() => readMentions(db, userId, Date.now())),
     pendingCount: () => live(() => readPendingCount(db)),
     pendingList: () => live(() => readPending(db)),
     rejectedList: () => live(() => readRejected(db)),

@@ -22,3 +22,43 @@ export async function readOffers(db: SyncDb, userId: string, now: number): Promi
   }
   return found.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }
+
+export interface Mention {
+  /** The comment's log item. */
+  id: string;
+  taskId: string;
+  taskTitle: string;
+  actorId: string | null;
+  createdAt: string;
+}
+
+/**
+ * Comments of the last day that mention the user, newest first. Log items have no index by kind
+ * (a bootstrap brings none; only pulls since and opened tasks add them), so this filters the
+ * table; a Dexie index on mentions is the next step if it grows large.
+ */
+export async function readMentions(db: SyncDb, userId: string, now: number): Promise<Mention[]> {
+  const since = new Date(now - OFFER_WINDOW_MS).toISOString();
+  const items = await db.logItems
+    .filter((item) => {
+      const mentions = item.data['mentions'];
+      return (
+        item.kind === 'comment' &&
+        item.createdAt >= since &&
+        Array.isArray(mentions) &&
+        mentions.includes(userId)
+      );
+    })
+    .toArray();
+  const tasks = await db.tasks.bulkGet([...new Set(items.map((i) => i.taskId))]);
+  const titles = new Map(tasks.flatMap((t) => (t ? [[t.id, t.title] as const] : [])));
+  return items
+    .map((item) => ({
+      id: item.id,
+      taskId: item.taskId,
+      taskTitle: titles.get(item.taskId) ?? '…',
+      actorId: item.actorId,
+      createdAt: item.createdAt,
+    }))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}

@@ -3,6 +3,7 @@ import {
   insertComments,
   insertLogItems,
   linkAttachments,
+  listMembers,
   listAttachmentMeta,
   lockTask,
   updateTask,
@@ -10,6 +11,7 @@ import {
 import { everyone, ok, reject, UUID, type ApplyContext, type Outcome } from './apply-context.js';
 import { logItem } from './apply-task.js';
 import type { IncomingArgs } from './incoming.js';
+import { mentionedIn } from './mentions.js';
 import type { AttachmentRef } from './protocol.js';
 
 export const COMMENT_BODY_MAX = 10_000;
@@ -76,7 +78,13 @@ export async function commentAdd(
   ]);
   await linkAttachments(ctx.tx, instanceId, ids, task.id);
   await updateTask(ctx.tx, instanceId, task.id, {}, ctx.now);
-  const log = logItem(ctx, task.id, 'comment', { commentId: a.id });
+  // Mentioned colleagues (not the author) are listed on the log item: their Mentions list shows it.
+  const members = a.body.includes('@')
+    ? (await listMembers(ctx.tx, instanceId)).filter((m) => m.userId !== userId)
+    : [];
+  const mentions = mentionedIn(a.body, members);
+  const data = mentions.length > 0 ? { commentId: a.id, mentions } : { commentId: a.id };
+  const log = logItem(ctx, task.id, 'comment', data);
   await insertLogItems(ctx.tx, [log.row]);
   return ok([everyone('comment', a.id), everyone('task', task.id), log.change]);
 }

@@ -333,6 +333,22 @@ describe('instance settings', () => {
   });
 });
 
+describe('mentions', () => {
+  it('a comment lists the colleagues it mentions on its log item, never the author', async () => {
+    const a = new SyncTestClient(alice);
+    const taskId = await newTask(a);
+    await a.do('comment.add', {
+      id: randomUUID(),
+      taskId,
+      body: '@bob can you take this? cc @Carol Chen, @alice, mail x@bob.example',
+      attachments: [],
+    });
+    await a.do('comment.add', { id: randomUUID(), taskId, body: 'no one', attachments: [] });
+    const comments = (await logOf(taskId)).filter((l) => l.kind === 'comment');
+    expect(comments.map((l) => l.data.mentions)).toEqual([[ids.bob, ids.carol], undefined]);
+  });
+});
+
 describe('follow-up', () => {
   it('links the new task to its origin and logs it on both; an unknown origin is refused', async () => {
     const a = new SyncTestClient(alice);

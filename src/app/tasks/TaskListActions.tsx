@@ -1,4 +1,5 @@
-// The task list's header actions of issue 5: "Offers" (with how many wait for me) and "New task".
+// The task list's header actions of issue 5: "Offers" (with how many wait for me), "Mentions"
+// (with how many are new since I last looked; that moment is kept on this device) and "New task".
 import { createMemo, createSignal, lazy, Show, type JSX } from 'solid-js';
 import { offerIsLive } from '../../domain';
 import { t } from '../../i18n';
@@ -9,6 +10,7 @@ import { createNow } from './now';
 import './task-detail.css';
 
 const OffersDialog = lazy(() => import('./OffersDialog'));
+const MentionsDialog = lazy(() => import('./MentionsDialog'));
 const NewTaskDialog = lazy(() => import('./NewTaskDialog'));
 
 export function TaskListActions(): JSX.Element {
@@ -25,6 +27,23 @@ export function TaskListActions(): JSX.Element {
         task.offeredToId === me() ? offerIsLive(task, now()) : task.offerReturn != null,
       ).length,
   );
+  const mentions = createLive(() => {
+    const id = me();
+    return id ? currentStore()?.queries.mentions(id) : undefined;
+  }, []);
+  const seenKey = () => `sb-mentions-seen-${me() ?? ''}`;
+  const [seenAt, setSeenAt] = createSignal(localStorage.getItem(seenKey()) ?? '');
+  const newMentions = createMemo(() => mentions().filter((m) => m.createdAt > seenAt()).length);
+  const [showMentions, setShowMentions] = createSignal(false);
+  const openMentions = () => {
+    const latest = mentions()[0]?.createdAt;
+    if (latest) {
+      localStorage.setItem(seenKey(), latest);
+      setSeenAt(latest);
+    }
+    setShowMentions(true);
+  };
+  let mentionsButton: HTMLButtonElement | undefined;
   const [showOffers, setShowOffers] = createSignal(false);
   const [creating, setCreating] = createSignal(false);
   let offersButton: HTMLButtonElement | undefined;
@@ -42,6 +61,16 @@ export function TaskListActions(): JSX.Element {
       </button>
       <button
         type="button"
+        class={newMentions() > 0 ? 'btn offers-button offers-waiting' : 'btn offers-button'}
+        ref={mentionsButton}
+        onClick={openMentions}
+      >
+        {newMentions() > 0
+          ? t('tasks.mentions.buttonCount', { n: newMentions() })
+          : t('tasks.mentions.button')}
+      </button>
+      <button
+        type="button"
         class="btn btn-primary"
         ref={newButton}
         onClick={() => setCreating(true)}
@@ -53,6 +82,13 @@ export function TaskListActions(): JSX.Element {
           offers={offers()}
           onClose={() => setShowOffers(false)}
           returnFocus={() => offersButton}
+        />
+      </Show>
+      <Show when={showMentions()}>
+        <MentionsDialog
+          mentions={mentions()}
+          onClose={() => setShowMentions(false)}
+          returnFocus={() => mentionsButton}
         />
       </Show>
       <Show when={creating()}>
