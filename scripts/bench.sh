@@ -21,3 +21,5 @@ run_isolated npx tsx bench/tasks-list.ts
 npx tsx bench/chaos.ts
 # The server's side of that flush: POST /api/sync/push of 1,000 comment.add, SQLite and PostgreSQL.
 npx tsx bench/sync-push.ts
+# Routing (issue 6): Play claims by 200 agents at once and at work, SQLite and PostgreSQL; 0 double assignments.
+npx tsx bench/routing-claims.ts

@@ -501,6 +501,8 @@ export const en = {
     dtmf: 'Keypad tones',
     dtmfRfc4733: 'In the audio stream (RFC 4733)',
     dtmfInfo: 'As SIP INFO messages',
+    transferTimeout: 'Give up a transfer nobody answers after',
+    seconds: template<{ n: number }>('{{ n }} seconds'),
     microphone: 'Microphone',
     speaker: 'Speaker',
     ringer: 'Ringer',
@@ -525,6 +527,9 @@ export const en = {
       done: template<{ target: string }>('Transferred to {{ target }}'),
       failed: template<{ target: string; code: string }>(
         'Transfer to {{ target }} failed ({{ code }}). The caller is still with you.',
+      ),
+      noAnswer: template<{ target: string }>(
+        '{{ target }} did not answer. The caller is still with you.',
       ),
     },
     tab: {

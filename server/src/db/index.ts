@@ -31,5 +31,4 @@ export * from './sync-entities.js';
 export * from './sync-log.js';
 export * from './sync-writes.js';
 export * from './task-claims.js';
-export * from './routing-queue.js';
 export * from './task-offers.js';

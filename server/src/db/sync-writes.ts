@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db } from './open.js';
+import { isPostgres, type Db } from './open.js';
 import type {
   AgentStatusesTable,
   AttachmentsTable,
@@ -12,10 +11,6 @@ import type {
 } from './schema.js';
 
 // Reads and writes the mutation appliers (server/src/sync/) run inside their transaction.
-
-function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 /**
  * The task, locked for the rest of the transaction on PostgreSQL (SELECT ... FOR UPDATE), so two
