@@ -7,6 +7,7 @@ import {
   formatCallDuration,
   newCall,
   parseDialTarget,
+  parseTransferTimeout,
   regionFromLanguage,
   renewalDelay,
   transferStatusFromSipfrag,
@@ -316,5 +317,15 @@ describe('one registering tab', () => {
     expect(hasLiveCall([call])).toBe(true);
     expect(hasLiveCall([{ ...call, state: 'ended' }])).toBe(false);
     expect(hasLiveCall([])).toBe(false);
+  });
+});
+
+describe('transfer time', () => {
+  it('takes only the offered choices, else 30 s', () => {
+    expect(parseTransferTimeout('15')).toBe(15);
+    expect(parseTransferTimeout('60')).toBe(60);
+    expect(parseTransferTimeout('16')).toBe(30);
+    expect(parseTransferTimeout('')).toBe(30);
+    expect(parseTransferTimeout(null)).toBe(30);
   });
 });

@@ -303,6 +303,16 @@ export function renewalDelay(issuedAt: number, expiresAt: number): number {
   return Math.max(5_000, Math.floor(lifetime * 0.8));
 }
 
+/** How long a transfer target may ring before the transfer is given up, in seconds. */
+export const transferTimeoutChoices = [15, 30, 45, 60] as const;
+export const defaultTransferTimeout = 30;
+
+/** A stored choice (a string from localStorage) or the default when it is not one of ours. */
+export function parseTransferTimeout(stored: string | null): number {
+  const n = Number(stored);
+  return (transferTimeoutChoices as readonly number[]).includes(n) ? n : defaultTransferTimeout;
+}
+
 export const dtmfTones = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 export type DtmfTone = (typeof dtmfTones)[number];
 export type DtmfTransport = 'rfc4733' | 'info';

@@ -87,6 +87,8 @@ export interface Softphone {
   /** Call from a user gesture: lets the first incoming call ring. */
   unlockAudio(): void;
   setDevices(prefs: Partial<DevicePreferences>): void;
+  /** How long a transfer target may ring before the transfer is given up (the caller stays). */
+  setTransferTimeout(ms: number): void;
   reregister(): void;
   /** Audio levels of a call, 0..1: what our microphone sends and what we receive. */
   levels(id: string): CallLevels | null;
@@ -111,6 +113,10 @@ interface LiveCall {
   noNetwork: boolean;
   /** Our leg was hung up because the transfer of this call succeeded. */
   transferred: boolean;
+  /** We gave up on this call because nobody answered in the transfer time. */
+  timedOut: boolean;
+  /** The pending give-up of a transfer or of ringing that a transfer started. */
+  giveUp: ReturnType<typeof setTimeout> | null;
 }
 
 interface SipfragEvent {
@@ -168,6 +174,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   let lastTick = now();
   let tickTimer: ReturnType<typeof setInterval> | null = null;
   let keepAlive: KeepAlive | null = null;
+  let transferTimeoutMs = 30_000;
 
   const emit = (event: SoftphoneEvent) => {
     for (const listener of listeners) listener(event);
@@ -350,6 +357,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       endedByUs: false,
       noNetwork: false,
       transferred: false,
+      timedOut: false,
+      giveUp: null,
     };
     calls.set(id, live);
     guardReinvites(live);
@@ -380,22 +389,27 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
         });
         const call = made[0] ? calls.get(made[0].id) : undefined;
         if (accepted === false || !call) stream.getTracks().forEach((t) => t.stop());
-        else call.stream = stream;
+        else {
+          call.stream = stream;
+          giveUpUnanswered(call);
+        }
       });
     });
     session.on('replaces', (e) => e.accept());
     const finish = (cause: string, code: number | null) => {
       const end: CallEnd = live.transferred
         ? { kind: 'transferred' }
-        : live.noNetwork
-          ? { kind: 'connection' }
-          : callEndFromSip(
-              cause,
-              code,
-              direction,
-              live.endedByUs,
-              live.snapshot.answeredAt !== null,
-            );
+        : live.timedOut
+          ? { kind: 'noAnswer' }
+          : live.noNetwork
+            ? { kind: 'connection' }
+            : callEndFromSip(
+                cause,
+                code,
+                direction,
+                live.endedByUs,
+                live.snapshot.answeredAt !== null,
+              );
       release(live);
       update(live, { type: 'ended', at: now(), end });
     };
@@ -419,6 +433,23 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     }
     live.stream = stream;
     live.session.answer({ mediaStream: stream, pcConfig: pcConfig() });
+  }
+
+  function clearGiveUp(live: LiveCall): void {
+    if (live.giveUp) clearTimeout(live.giveUp);
+    live.giveUp = null;
+  }
+
+  /** A call made for a transfer (a consultation, or the one a REFER asked for) stops ringing. */
+  function giveUpUnanswered(live: LiveCall): void {
+    clearGiveUp(live);
+    live.giveUp = setTimeout(() => {
+      live.giveUp = null;
+      if (live.snapshot.answeredAt !== null || live.session.isEnded()) return;
+      live.timedOut = true;
+      live.endedByUs = true;
+      live.session.terminate();
+    }, transferTimeoutMs);
   }
 
   function endLeg(live: LiveCall, transferred: boolean): void {
@@ -447,12 +478,23 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       const status = code === null ? 'failed' : transferStatusFromSipfrag(code);
       update(live, { type: 'transferProgress', status, code });
       if (status === 'done') for (const leg of legs) endLeg(leg, true);
+      if (status === 'done' || status === 'failed') clearGiveUp(live);
     };
     const sipfrag = (e: SipfragEvent) => {
       const code = Number(e.status_line?.status_code);
       return Number.isFinite(code) ? code : null;
     };
     update(live, { type: 'transferStarted', kind, target: target.display });
+    // A target that never answers must not hold the caller in limbo: after the transfer time
+    // the transfer counts as failed (408) and the caller is still with the agent. (A PWA that
+    // is the transferee cancels its ringing call by the same rule, see 'refer' below.)
+    clearGiveUp(live);
+    live.giveUp = setTimeout(() => {
+      live.giveUp = null;
+      const status = live.snapshot.transfer?.status;
+      if (status === 'trying' || status === 'ringing')
+        update(live, { type: 'transferProgress', status: 'failed', code: 408 });
+    }, transferTimeoutMs);
     try {
       live.session.refer(target.uri, {
         ...(replaces ? { replaces } : {}),
@@ -474,6 +516,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
 
   function release(live: LiveCall): void {
     calls.delete(live.snapshot.id);
+    clearGiveUp(live);
     live.queue.clear();
     live.settle?.('failed');
     live.settle = null;
@@ -807,7 +850,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
         return { ok: false, problem: 'notReady' };
       const outcome = await this.call(input);
       const consultation = outcome.ok ? calls.get(outcome.id) : undefined;
-      if (consultation) update(consultation, { type: 'consultOf', callId: id });
+      if (consultation) {
+        update(consultation, { type: 'consultOf', callId: id });
+        giveUpUnanswered(consultation);
+      }
       return outcome;
     },
     completeTransfer(consultId) {
@@ -835,6 +881,9 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
     unlockAudio: () => media.unlock(),
     setDevices: (prefs) => media.setPreferences(prefs),
+    setTransferTimeout(ms) {
+      transferTimeoutMs = ms;
+    },
     reregister: onOnline,
     levels(id) {
       const call = live(id);

@@ -142,3 +142,63 @@ test('a blind transfer to an extension nobody answers keeps the caller with bob'
   await agents.bob.button('Hang up').click();
   await expect(agents.alice.button('Hang up')).toHaveCount(0);
 });
+
+/** The transfer time of an agent's phone (Phone settings), by its label. */
+async function giveUpAfter(agent: Agent, label: string): Promise<void> {
+  await agent.page
+    .getByRole('combobox', { name: 'Give up a transfer nobody answers after' })
+    .selectOption({ label });
+}
+
+test('a blind transfer nobody answers is given up after the transfer time; the caller stays with bob', async () => {
+  test.setTimeout(90_000);
+  // alice is the transferee: her browser cancels its call to carol by the same rule.
+  await giveUpAfter(agents.bob, '15 seconds');
+  await giveUpAfter(agents.alice, '15 seconds');
+  await aliceCallsBob();
+  await agents.bob.startTransfer(/Alice Anders/, '1003');
+  await agents.bob.transferDialog().getByRole('button', { name: 'Transfer now' }).click();
+  const ringing = agents.carol.incoming(/Alice Anders/);
+  await expect(ringing).toBeVisible();
+
+  // carol never answers.
+  const withAlice = agents.bob.call(/Alice Anders/);
+  await expect(withAlice.getByRole('alert')).toHaveText(
+    '1003 did not answer. The caller is still with you.',
+    { timeout: 30_000 },
+  );
+  await expect(ringing).toHaveCount(0, { timeout: 10_000 });
+  await expect(withAlice.getByRole('button', { name: 'Hang up' })).toBeVisible();
+  await expect(agents.alice.call(/1002/)).toContainText('Connected');
+  await expect
+    .poll(async () => (await agents.bob.energyOver(1500, 'open')).energy)
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await agents.alice.energyOver(1500, 'open')).energy)
+    .toBeGreaterThan(0);
+
+  await agents.bob.button('Hang up').click();
+  await expect(agents.alice.button('Hang up')).toHaveCount(0);
+});
+
+test('a consultation nobody answers is given up after the transfer time; the caller waits on hold', async () => {
+  test.setTimeout(90_000);
+  await aliceCallsBob();
+  await agents.bob.startTransfer(/Alice Anders/, '1003');
+  await agents.bob.transferDialog().getByRole('button', { name: 'Consult first' }).click();
+  const ringing = agents.carol.incoming(/Bob Brown/);
+  await expect(ringing).toBeVisible();
+
+  const consultation = agents.bob.call(/1003/);
+  await expect(consultation).toContainText('No answer', { timeout: 30_000 });
+  await expect(ringing).toHaveCount(0);
+  const withAlice = agents.bob.call(/Alice Anders/);
+  await expect(withAlice).toContainText('On hold');
+  await withAlice.getByRole('button', { name: 'Resume' }).click();
+  await expect(agents.alice.call(/1002/)).not.toContainText('Holding you');
+  await agents.bob.button('Hang up').click();
+  await expect(agents.alice.button('Hang up')).toHaveCount(0);
+
+  await giveUpAfter(agents.bob, '30 seconds');
+  await giveUpAfter(agents.alice, '30 seconds');
+});

@@ -1,6 +1,11 @@
 import { useSearchParams } from '@solidjs/router';
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import { dialTargetFromLink, formatCallDuration, type CallSnapshot } from '../../domain';
+import {
+  dialTargetFromLink,
+  formatCallDuration,
+  transferTimeoutChoices,
+  type CallSnapshot,
+} from '../../domain';
 import { t } from '../../i18n';
 import { TextField } from '../../ui';
 import { usePageTitle } from '../title';
@@ -12,6 +17,7 @@ import {
   reregister,
   setDevice,
   setDtmfTransport,
+  setTransferTimeout,
 } from './phone-store';
 import { callStateText, partyText, registrationText } from './texts';
 import './phone.css';
@@ -191,6 +197,21 @@ function PhoneSettings(): JSX.Element {
           >
             <option value="rfc4733">{t('phone.dtmfRfc4733')}</option>
             <option value="info">{t('phone.dtmfInfo')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label class="field-label" for="transfer-timeout">
+            {t('phone.transferTimeout')}
+          </label>
+          <select
+            id="transfer-timeout"
+            class="select"
+            value={String(phone.transferTimeout)}
+            onChange={(e) => setTransferTimeout(Number(e.currentTarget.value))}
+          >
+            <For each={transferTimeoutChoices}>
+              {(n) => <option value={String(n)}>{t('phone.seconds', { n })}</option>}
+            </For>
           </select>
         </div>
         <Show when={notificationPermission() === 'default'}>

@@ -8,6 +8,7 @@ import {
   applyCallEvent,
   callRecordOf,
   hasLiveCall,
+  parseTransferTimeout,
   phoneLockName,
   regionFromLanguage,
   type CallSnapshot,
@@ -32,6 +33,8 @@ export interface PhoneState {
   /** Ended calls of this tab, newest first. Full history with Dexie comes with the store. */
   recent: CallSnapshot[];
   dtmfTransport: DtmfTransport;
+  /** Seconds a transfer target may ring before the transfer is given up. */
+  transferTimeout: number;
   devices: DevicePreferences;
   canChooseOutput: boolean;
   /** Whether this tab runs the phone or another tab of this browser does. */
@@ -45,6 +48,7 @@ const keys = {
   microphone: 'sb.phone.microphone',
   speaker: 'sb.phone.speaker',
   ringer: 'sb.phone.ringer',
+  transferTimeout: 'sb.phone.transferTimeout',
 } as const;
 
 function stored(key: string): string | null {
@@ -69,6 +73,7 @@ const [state, setState] = createStore<PhoneState>({
   calls: [],
   recent: [],
   dtmfTransport: stored(keys.dtmf) === 'info' ? 'info' : 'rfc4733',
+  transferTimeout: parseTransferTimeout(stored(keys.transferTimeout)),
   devices: {
     microphone: stored(keys.microphone),
     speaker: stored(keys.speaker),
@@ -122,6 +127,7 @@ async function start(): Promise<void> {
     nameOf: (number) => directory().get(number),
   });
   phone.setDtmfTransport(state.dtmfTransport);
+  phone.setTransferTimeout(state.transferTimeout * 1000);
   phone.on((event) => {
     switch (event.type) {
       case 'registration':
@@ -371,6 +377,13 @@ export function setDtmfTransport(transport: DtmfTransport): void {
   setState('dtmfTransport', transport);
   store(keys.dtmf, transport);
   softphone?.setDtmfTransport(transport);
+}
+
+export function setTransferTimeout(seconds: number): void {
+  const chosen = parseTransferTimeout(String(seconds));
+  setState('transferTimeout', chosen);
+  store(keys.transferTimeout, String(chosen));
+  softphone?.setTransferTimeout(chosen * 1000);
 }
 
 export function setDevice(kind: keyof DevicePreferences, deviceId: string | null): void {

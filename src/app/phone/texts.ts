@@ -68,6 +68,9 @@ export function partyText(call: CallSnapshot): string {
 
 export function transferText(transfer: TransferProgress): string {
   const target = transfer.target;
+  // 408: we gave up waiting; 487: the transferee cancelled its call for the same reason.
+  if (transfer.status === 'failed' && (transfer.code === 408 || transfer.code === 487))
+    return t('phone.transferStatus.noAnswer', { target });
   if (transfer.status === 'failed')
     return t('phone.transferStatus.failed', { target, code: String(transfer.code ?? '?') });
   return t(`phone.transferStatus.${transfer.status}`, { target });
