@@ -20,13 +20,28 @@ export function TaskListActions(): JSX.Element {
     const id = me();
     return id ? currentStore()?.queries.offers(id) : undefined;
   }, []);
-  // What asks for my attention: live offers to me, and my offers that came back.
+  // What asks for my attention: live offers to me, and my offers that came back since I last
+  // opened the list (that moment is kept on this device).
+  const returnsSeenKey = () => `sb-offer-returns-seen-${me() ?? ''}`;
+  const [returnsSeenAt, setReturnsSeenAt] = createSignal(
+    localStorage.getItem(returnsSeenKey()) ?? '',
+  );
   const waiting = createMemo(
     () =>
       offers().filter((task) =>
-        task.offeredToId === me() ? offerIsLive(task, now()) : task.offerReturn != null,
+        task.offeredToId === me()
+          ? offerIsLive(task, now())
+          : (task.offerReturn?.at ?? '') > returnsSeenAt(),
       ).length,
   );
+  const openOffers = () => {
+    const latest = offers()
+      .map((task) => task.offerReturn?.at ?? '')
+      .reduce((a, b) => (b > a ? b : a), returnsSeenAt());
+    localStorage.setItem(returnsSeenKey(), latest);
+    setReturnsSeenAt(latest);
+    setShowOffers(true);
+  };
   const mentions = createLive(() => {
     const id = me();
     return id ? currentStore()?.queries.mentions(id) : undefined;
@@ -55,7 +70,7 @@ export function TaskListActions(): JSX.Element {
         type="button"
         class={waiting() > 0 ? 'btn offers-button offers-waiting' : 'btn offers-button'}
         ref={offersButton}
-        onClick={() => setShowOffers(true)}
+        onClick={openOffers}
       >
         {waiting() > 0 ? t('tasks.offers.buttonCount', { n: waiting() }) : t('tasks.offers.button')}
       </button>
