@@ -12,6 +12,7 @@ import type {
 } from '../domain';
 import { ApiError, isServerErrorCode, parseRetryAfter, type ApiResult } from './errors';
 import { instanceHeader } from './instance-header';
+import { noteServerDate } from './server-clock';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -52,11 +53,13 @@ export function createApiClient(options: ApiClientOptions) {
     }
 
     let response: Response;
+    const sentAt = Date.now();
     try {
       response = await options.fetch(baseUrl + path, init);
     } catch {
       return failure(new ApiError('network', 0, 'The server could not be reached.'));
     }
+    noteServerDate(response, sentAt, Date.now());
 
     if (response.ok) {
       // 202 and 204 answers carry no body.

@@ -13,3 +13,4 @@ export { ApiError, type ApiErrorCode, type ApiResult } from './errors';
 export const api = createApiClient({ fetch: (input, init) => fetch(input, init) });
 
 export { createSyncTransport, connectPokes, type SyncTransportOptions } from './sync';
+export { serverNow } from './server-clock';

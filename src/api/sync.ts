@@ -15,6 +15,7 @@ import {
 } from '../domain';
 import type { FetchLike } from './client';
 import { instanceHeader } from './instance-header';
+import { noteServerDate } from './server-clock';
 
 export interface SyncTransportOptions {
   /** Defaults to the global fetch, looked up on each call. */
@@ -72,6 +73,7 @@ export function createSyncTransport(options: SyncTransportOptions = {}): SyncTra
     }
 
     let response: Response;
+    const sentAt = Date.now();
     try {
       response = await doFetch(baseUrl + path, init);
     } catch (error) {
@@ -82,6 +84,7 @@ export function createSyncTransport(options: SyncTransportOptions = {}): SyncTra
         timedOut ? 'The server did not answer in time.' : 'The server could not be reached.',
       );
     }
+    noteServerDate(response, sentAt, Date.now());
     let parsed: unknown;
     try {
       const text = await response.text();

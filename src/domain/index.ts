@@ -11,3 +11,4 @@ export * from './sync-transport';
 export * from './backoff';
 export * from './call-record';
 export * from './task-rules';
+export * from './server-clock';

@@ -2,6 +2,7 @@
 // it works offline and syncs), read live from the store, so every tab shows the same status and
 // timer. Before the store opens (the first moments after sign-in) the agent counts as Offline.
 import { createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { serverNow } from '../../api';
 import type { AgentStatus } from '../../domain';
 import { createLive } from '../data/live';
 import { currentStore, withStore } from '../data/store';
@@ -20,7 +21,7 @@ const stored = createRoot(() =>
   }, undefined),
 );
 
-const startedAt = Date.now();
+const startedAt = serverNow();
 
 export function agentStatus(): StatusSince {
   const row = stored();
@@ -32,14 +33,16 @@ export function agentStatus(): StatusSince {
 export function setAgentStatus(status: AgentStatus): void {
   if (agentStatus().status === status) return;
   void withStore((store) =>
-    store.mutate('agentStatus.set', { status, at: new Date().toISOString() }),
+    // The server's time, so a browser clock that is off neither backdates the status nor skews
+    // the timer others see.
+    store.mutate('agentStatus.set', { status, at: new Date(serverNow()).toISOString() }),
   );
 }
 
-/** The current time, ticking every `intervalMs` while the calling component lives. */
+/** The server's current time, ticking every `intervalMs` while the calling component lives. */
 export function createNow(intervalMs = 1000): Accessor<number> {
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), intervalMs);
+  const [now, setNow] = createSignal(serverNow());
+  const timer = setInterval(() => setNow(serverNow()), intervalMs);
   onCleanup(() => clearInterval(timer));
   return now;
 }
