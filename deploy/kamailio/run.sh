@@ -33,6 +33,13 @@ ws_port=$(port SIP_WS_PORT "${SIP_WS_PORT:-5066}")
 udp_port=$(port SIP_UDP_PORT "${SIP_UDP_PORT:-5060}")
 trunk_port=$(port SIP_TRUNK_PORT "${SIP_TRUNK_PORT:-5080}")
 rtpengine_ng_port=$(port RTPENGINE_NG_PORT "${RTPENGINE_NG_PORT:-2223}")
+# WSS (SIP over secure WebSocket) for PWAs served over https: on when SIP_WSS_PORT is set.
+wss_port=0
+if [[ -n ${SIP_WSS_PORT:-} ]]; then
+  wss_port=$(port SIP_WSS_PORT "$SIP_WSS_PORT")
+  [[ $wss_port != "$ws_port" && $wss_port != "$udp_port" && $wss_port != "$trunk_port" ]] ||
+    fail "SIP_WSS_PORT must differ from the other SIP ports ($wss_port)."
+fi
 debug=${KAMAILIO_DEBUG:-1}
 [[ $debug =~ ^-?[0-9]$ ]] || fail "KAMAILIO_DEBUG must be a Kamailio debug level (-3..9), got \"$debug\"."
 # The domain is an alias of this server. An alias without a port matches every port, so an
@@ -50,6 +57,29 @@ mkdir -p "$run_dir"
 run_dir=$(cd "$run_dir" && pwd)
 cfg="$run_dir/kamailio.cfg"
 
+# The TLS certificate of the WSS listener: SIP_TLS_CERT and SIP_TLS_KEY (PEM files), or a
+# self-signed one made at every start for the domain (fine on a test machine or behind a proxy
+# that terminates TLS; browsers must be told to trust it otherwise).
+tls_cfg="$run_dir/tls.cfg"
+if ((wss_port != 0)); then
+  cert=${SIP_TLS_CERT:-}
+  key=${SIP_TLS_KEY:-}
+  if [[ -z $cert || -z $key ]]; then
+    cert="$run_dir/tls-cert.pem"
+    key="$run_dir/tls-key.pem"
+    if [[ $domain =~ ^[0-9.]+$ ]]; then san="IP:$domain"; else san="DNS:$domain"; fi
+    (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=$domain" \
+      -addext "subjectAltName=$san" -keyout "$key" -out "$cert" 2>/dev/null) ||
+      fail "could not make a self-signed certificate with openssl."
+  fi
+  [[ -r $cert && -r $key ]] || fail "SIP_TLS_CERT and SIP_TLS_KEY must be readable PEM files."
+  (
+    umask 077
+    printf '[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n'
+    printf 'certificate = %s\nprivate_key = %s\n' "$cert" "$key"
+  ) >"$tls_cfg"
+fi
+
 # The rendered config holds the secret: readable by us only. It is the template with the
 # parameters prepended as #!substdef (substituted inside strings too, unlike #!define).
 umask 077
@@ -59,6 +89,9 @@ umask 077
   echo "#!substdef \"!SB_DOMAIN!$domain!g\""
   echo "#!substdef \"!SB_ALIAS!$alias!g\""
   echo "#!substdef \"!SB_WS_PORT!$ws_port!g\""
+  echo "#!substdef \"!SB_WSS_PORT!$wss_port!g\""
+  echo "#!substdef \"!SB_TLS_CFG!$tls_cfg!g\""
+  ((wss_port == 0)) || echo "#!define WITH_WSS"
   echo "#!substdef \"!SB_UDP_PORT!$udp_port!g\""
   echo "#!substdef \"!SB_TRUNK_PORT!$trunk_port!g\""
   echo "#!substdef \"!SB_RTPENGINE_NG_PORT!$rtpengine_ng_port!g\""

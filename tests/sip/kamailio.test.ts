@@ -82,6 +82,21 @@ describe('Kamailio registrar with auth_ephemeral', () => {
     expect(response.startLine).toBe('SIP/2.0 200 OK');
   });
 
+  it('registers over secure WebSocket (WSS) with the certificate made at start', async () => {
+    const secure = await SipClient.websocket(kamailio.wssUrl, 'demo-1001', kamailio.domain, {
+      ca: kamailio.tlsCertificate(),
+    });
+    clients.push(secure);
+    const response = await secure.register(credentials('demo-1001'));
+    expect(response.startLine).toBe('SIP/2.0 200 OK');
+  });
+
+  it('refuses a WSS client that does not trust the certificate', async () => {
+    await expect(
+      SipClient.websocket(kamailio.wssUrl, 'demo-1001', kamailio.domain),
+    ).rejects.toThrow(/self[- ]signed|certificate/i);
+  });
+
   it('answers OPTIONS to the server with 200 (keep-alive) without credentials', async () => {
     const alice = await browser('demo-1001');
     const response = await alice.request('OPTIONS', { uri: `sip:${kamailio.domain}` });

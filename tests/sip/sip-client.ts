@@ -122,8 +122,14 @@ export class SipClient {
     readonly domain: string,
   ) {}
 
-  static async websocket(url: string, user: string, domain: string): Promise<SipClient> {
-    const ws = new WebSocket(url, 'sip');
+  /** `tls`: for wss://, e.g. the certificate authority to trust. */
+  static async websocket(
+    url: string,
+    user: string,
+    domain: string,
+    tls: WebSocket.ClientOptions = {},
+  ): Promise<SipClient> {
+    const ws = new WebSocket(url, 'sip', tls);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

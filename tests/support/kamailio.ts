@@ -35,6 +35,11 @@ export interface RunningKamailio {
   udpPort: number;
   trunkPort: number;
   wsUrl: string;
+  /** SIP over secure WebSocket, with the self-signed certificate run.sh made at start. */
+  wssPort: number;
+  wssUrl: string;
+  /** That certificate (PEM), for a client to trust. */
+  tlsCertificate(): string;
   /** rtpengine's ng control port (UDP, 127.0.0.1). */
   rtpenginePort: number;
   /** Kamailio's pid now (a restart changes it). */
@@ -243,12 +248,13 @@ export async function startKamailio(
   const { timeoutMs = 30_000, controlFile } =
     typeof options === 'number' ? { timeoutMs: options } : options;
   const taken = new Set<number>();
-  const [wsPort, udpPort, trunkPort, rtpenginePort] = [
+  const [wsPort, udpPort, trunkPort, rtpenginePort, wssPort] = [
     await freePort(taken),
     await freePort(taken),
     await freePort(taken),
     await freePort(taken),
-  ] as [number, number, number, number];
+    await freePort(taken),
+  ] as [number, number, number, number, number];
   const secret = randomBytes(24).toString('hex');
   const runDir = mkdtempSync(join(tmpdir(), 'sb-kamailio-'));
   const domain = '127.0.0.1';
@@ -260,6 +266,7 @@ export async function startKamailio(
     SIP_WS_PORT: String(wsPort),
     SIP_UDP_PORT: String(udpPort),
     SIP_TRUNK_PORT: String(trunkPort),
+    SIP_WSS_PORT: String(wssPort),
     RTPENGINE_NG_PORT: String(rtpenginePort),
     RTPENGINE_PORT_MIN: String(portMin),
     RTPENGINE_PORT_MAX: String(portMin + 99),
@@ -305,6 +312,9 @@ export async function startKamailio(
     trunkPort,
     rtpenginePort,
     wsUrl: `ws://127.0.0.1:${wsPort}`,
+    wssPort,
+    wssUrl: `wss://127.0.0.1:${wssPort}`,
+    tlsCertificate: () => readFileSync(join(runDir, 'kamailio', 'tls-cert.pem'), 'utf8'),
     pid: () => current().kamailioPid,
     log: () => readLog(join(runDir, 'kamailio.log')) + readLog(join(runDir, 'rtpengine.log')),
     async restart() {

@@ -54,6 +54,8 @@ export class Agent {
   /** Every REGISTER the page sent, in order, and the REGISTER answers' status codes. */
   readonly registers: SeenRegister[] = [];
   readonly registerAnswers: { status: number; at: number }[] = [];
+  /** The URLs of the WebSockets the page opened for SIP. */
+  readonly sipSockets: string[] = [];
 
   private constructor(
     readonly name: string,
@@ -63,7 +65,8 @@ export class Agent {
 
   /**
    * `instance`: the button to press in the instance picker, for people in several instances;
-   * `baseURL`: another server than the e2e stack's.
+   * `baseURL`: another server than the e2e stack's; `sip`: fields to change in the SIP
+   * credentials the server hands out (e.g. the WebSocket URL).
    */
   static async signIn(
     browser: Browser,
@@ -71,10 +74,13 @@ export class Agent {
     name: string,
     instance?: string,
     baseURL?: string,
+    sip?: Record<string, string>,
   ): Promise<Agent> {
     const context = await browser.newContext({
       permissions: ['microphone', 'notifications'],
       ...(baseURL ? { baseURL } : {}),
+      // The server's CSP allows only the SIP port it hands out; an override points elsewhere.
+      ...(sip ? { bypassCSP: true } : {}),
     });
     await context.addInitScript(() => {
       const Native = window.RTCPeerConnection;
@@ -134,6 +140,13 @@ export class Agent {
         }
       };
     });
+    if (sip) {
+      await context.route('**/api/sip/credentials', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as Record<string, unknown>;
+        await route.fulfill({ response, json: { ...body, ...sip } });
+      });
+    }
     const page = await context.newPage();
     const agent = new Agent(name, context, page);
     agent.watchSip();
@@ -156,6 +169,9 @@ export class Agent {
         .catch(() => undefined);
     });
     this.page.on('websocket', (socket) => {
+      if (/:\/\/[^/]+\/?$/.test(socket.url()) && !socket.url().includes('/api/')) {
+        this.sipSockets.push(socket.url());
+      }
       socket.on('framesent', ({ payload }) => {
         const text = String(payload);
         if (!text.startsWith('REGISTER ')) return;
