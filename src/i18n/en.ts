@@ -32,6 +32,9 @@ export const en = {
     nothing: 'No task is waiting for you; Play goes on as soon as one comes.',
     offline: 'Play needs the network; it goes on when you are back online.',
     failed: template<{ reason: string }>('Play stopped: {{ reason }}'),
+    stopAfter: 'Stop after this one',
+    keepPlaying: 'Keep playing',
+    thenStatus: template<{ status: string }>('Stop after this one, then {{ status }}'),
   },
   sync: {
     offline: 'Offline',

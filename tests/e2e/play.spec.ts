@@ -1,5 +1,7 @@
 // Play (issue 6): bob presses Play and the highest-priority, oldest task he has the skills for
-// opens, assigned to him; resolving it opens the next one by itself; "Stop playing" ends it.
+// opens, assigned to him; resolving it opens the next one by itself; "Stop after this one" ends
+// Play in the status he picks once the task is resolved; "Stop playing" ends it at once. Play
+// makes an agent on Break Ready.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page.js';
 import { TaskPage } from './pages/task-page.js';
@@ -78,10 +80,24 @@ test('Play opens the most urgent waiting task, and the next one after Resolve', 
     .toBe('resolved');
   expect(second).not.toBe(first);
 
-  await page.getByRole('button', { name: 'Stop playing' }).click();
-  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  // Stopped: resolving this one opens nothing new.
+  // "Stop after this one, then Break": resolving ends Play and sets the status; nothing new opens.
+  await page
+    .getByRole('combobox', { name: 'Stop after this one' })
+    .selectOption({ label: 'Stop after this one, then Break' });
   await taskPage.button('Resolve').click();
   await expect(taskPage.button('Reopen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Status:? Break/ })).toBeVisible();
   expect(openTaskId(page)).toBe(second);
+
+  // Play again, then "Stop playing" at once: the task stays open and assigned, Play is off.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page).not.toHaveURL(new RegExp(second));
+  await expect(page.getByRole('button', { name: /^Status:? Ready/ })).toBeVisible();
+  const third = openTaskId(page);
+  await page.getByRole('button', { name: 'Stop playing' }).click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await taskPage.button('Resolve').click();
+  await expect(taskPage.button('Reopen')).toBeVisible();
+  expect(openTaskId(page)).toBe(third);
 });

@@ -3,14 +3,15 @@
 // next one comes. With nothing waiting, Play keeps asking every few seconds. The choice survives a
 // reload of the tab (sessionStorage), not a new tab: each tab plays on its own.
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { api } from '../../api';
-import type { Me } from '../../domain';
+import { agentStatuses, isAgentStatus, type AgentStatus, type Me } from '../../domain';
 import { t } from '../../i18n';
 import './play.css';
 import { createLive } from '../data/live';
 import { currentStore } from '../data/store';
 import { createOnline } from '../online';
+import { setAgentStatus } from '../shell/agent-status';
 
 const RETRY_MS = 15_000;
 
@@ -41,6 +42,8 @@ export function PlayButton(props: { me: Me; instanceId: string }): JSX.Element {
   const [playing, setPlaying] = createSignal(saved !== null);
   const [taskId, setTaskId] = createSignal<string | null>(saved?.taskId ?? null);
   const [note, setNote] = createSignal('');
+  // "Stop after this one": when the task at hand is resolved, Play ends in this status.
+  const [stopAfter, setStopAfter] = createSignal<AgentStatus | null>(null);
   let asking = false;
 
   createEffect(() => {
@@ -89,7 +92,14 @@ export function PlayButton(props: { me: Me; instanceId: string }): JSX.Element {
     if (!playing() || !current || current.id !== taskId()) return;
     const mine = current.assigneeId === props.me.user.id;
     if (mine) seenMine = current.id;
-    if (current.status === 'resolved' || (!mine && seenMine === current.id)) void next();
+    if (current.status !== 'resolved' && (mine || seenMine !== current.id)) return;
+    const then = stopAfter();
+    if (then) {
+      stop();
+      setAgentStatus(then);
+      return;
+    }
+    void next();
   });
 
   // Nothing was waiting, or the network was away: ask again now and then, and once it is back.
@@ -108,11 +118,16 @@ export function PlayButton(props: { me: Me; instanceId: string }): JSX.Element {
     }),
   );
 
+  function stop(): void {
+    setPlaying(false);
+    setTaskId(null);
+    setNote('');
+    setStopAfter(null);
+  }
+
   function toggle(): void {
     if (playing()) {
-      setPlaying(false);
-      setTaskId(null);
-      setNote('');
+      stop();
       return;
     }
     setTaskId(null);
@@ -129,6 +144,26 @@ export function PlayButton(props: { me: Me; instanceId: string }): JSX.Element {
       >
         {playing() ? t('play.stop') : t('play.start')}
       </button>
+      <Show when={playing() && taskId() !== null}>
+        <select
+          class="select play-stop-after"
+          aria-label={t('play.stopAfter')}
+          value={stopAfter() ?? ''}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setStopAfter(isAgentStatus(value) ? value : null);
+          }}
+        >
+          <option value="">{t('play.keepPlaying')}</option>
+          <For each={agentStatuses}>
+            {(status) => (
+              <option value={status}>
+                {t('play.thenStatus', { status: t(`status.${status}`) })}
+              </option>
+            )}
+          </For>
+        </select>
+      </Show>
       <span class="play-note" role="status">
         <Show when={playing() || note() !== ''}>{note()}</Show>
       </span>
