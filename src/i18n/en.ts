@@ -309,6 +309,7 @@ export const en = {
       inbound: 'From',
       outbound: 'To',
       overdue: 'overdue',
+      alsoHere: template<{ names: string }>('Also looking at this task: {{ names }}'),
     },
     log: {
       created: 'created the task',

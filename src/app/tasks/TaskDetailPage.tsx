@@ -4,7 +4,17 @@
 // fetches its comments and log into the store.
 import { Tabs } from '@kobalte/core/tabs';
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, lazy, on, Show, type JSX } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  lazy,
+  on,
+  onCleanup,
+  Show,
+  type JSX,
+} from 'solid-js';
+import { watchPresence } from '../../api/presence';
 import { offerIsLive, type SyncMember, type SyncTask } from '../../domain';
 import { t } from '../../i18n';
 import { createLive } from '../data/live';
@@ -50,6 +60,25 @@ export default function TaskDetailPage(): JSX.Element {
         if (store) void store.openTask(id);
       },
     ),
+  );
+
+  // Who else has this task open (a socket per open task page).
+  const [here, setHere] = createSignal<string[]>([]);
+  createEffect(
+    on(
+      () => [params.id, currentMe()?.currentInstance?.id] as const,
+      ([taskId, instanceId]) => {
+        setHere([]);
+        if (!instanceId) return;
+        const stop = watchPresence({ taskId, instanceId, onUsers: setHere });
+        onCleanup(stop);
+      },
+    ),
+  );
+  const others = createMemo(() =>
+    here()
+      .filter((id) => id !== myId())
+      .map((id) => names().get(id) ?? t('tasks.log.someone')),
   );
 
   const reopen = () =>
@@ -99,6 +128,11 @@ export default function TaskDetailPage(): JSX.Element {
                 {t(`tasks.statuses.${current().status}`)}
               </span>
             </div>
+            <p class="presence" role="status">
+              {others().length > 0
+                ? t('tasks.detail.alsoHere', { names: others().join(', ') })
+                : ''}
+            </p>
             <OfferNotice task={current()} names={names()} />
             <div class="task-actions">
               <Show when={current().assigneeId !== myId() && !offeredToMe(current())}>

@@ -1,9 +1,13 @@
+import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { findTask } from '../../db/index.js';
 import type { Actor } from '../../sync/index.js';
+import { PresenceHub } from '../../sync/presence.js';
 import { requireInstance } from '../auth.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
+import { UuidSchema } from './sync-schemas.js';
 import type { App } from '../types.js';
 
 /** Whether a browser's Origin is ours: a foreign page must not hold a socket in our name. */
@@ -19,6 +23,7 @@ function originAllowed(request: FastifyRequest, publicUrl: string): boolean {
  * the user; the client pulls then. Signed in by the session cookie, checked before the upgrade.
  */
 export function syncSocketRoutes(app: App, ctx: AppContext): void {
+  presenceSocketRoutes(app, ctx);
   const actors = new WeakMap<FastifyRequest, Actor>();
   app.route({
     method: 'GET',
@@ -56,6 +61,62 @@ export function syncSocketRoutes(app: App, ctx: AppContext): void {
       // The client sends nothing that matters; a message handler keeps the stream flowing.
       socket.on('message', () => undefined);
       ctx.sockets.register(actor.instanceId, actor.userId, socket);
+    },
+  });
+}
+
+/**
+ * GET /api/presence/socket?task=<id>: held open while a task page is, it tells who has that task
+ * open ({"type":"presence","taskId","userIds"}) whenever someone comes or goes (issue 5).
+ */
+export function presenceSocketRoutes(app: App, ctx: AppContext): void {
+  const hub = new PresenceHub();
+  const rooms = new WeakMap<FastifyRequest, Actor & { taskId: string }>();
+  app.route({
+    method: 'GET',
+    url: '/api/presence/socket',
+    schema: {
+      summary: 'WebSocket: who else has this task open, {"type":"presence","taskId","userIds"}',
+      querystring: Type.Object(
+        { task: UuidSchema, instance: Type.Optional(Type.String({ maxLength: 100 })) },
+        { additionalProperties: false },
+      ),
+      response: errorResponses,
+    },
+    preValidation: async (request, reply) => {
+      if (!originAllowed(request, ctx.config.publicUrl)) {
+        throw new AppError(
+          'csrf_rejected',
+          'Cross-site WebSocket rejected: the Origin is foreign.',
+        );
+      }
+      const { auth, instance } = await requireInstance(ctx, request, reply);
+      const taskId = (request.query as { task?: string }).task ?? '';
+      // A task of another instance is no room to listen in.
+      if (!(await findTask(ctx.db, instance.instanceId, taskId))) {
+        throw new AppError('not_found', 'No such task in this instance.');
+      }
+      rooms.set(request, {
+        instanceId: instance.instanceId,
+        userId: auth.user.id,
+        role: instance.role,
+        taskId,
+      });
+    },
+    handler: async () => {
+      throw new AppError(
+        'bad_request',
+        'This endpoint speaks WebSocket only: open it with new WebSocket().',
+      );
+    },
+    wsHandler: (socket, request) => {
+      const room = rooms.get(request);
+      if (!room) {
+        socket.close(1008, 'Sign in first.');
+        return;
+      }
+      socket.on('message', () => undefined);
+      hub.join(room.instanceId, room.taskId, room.userId, socket);
     },
   });
 }
