@@ -180,6 +180,8 @@ export function createTaskPages(
 
   function letGo(page: Page) {
     page.stop();
+    // The closed subscription still reaches its last answer: drop it too, or nothing is freed.
+    page.stop = () => {};
     page.rows = null;
   }
 
