@@ -30,11 +30,22 @@ const runDir = path.join(repoRoot, '.run/bench-store');
 const password = 'demo-password';
 
 /** The page's side, as bench/store/page.js puts it on globalThis (JSON in, JSON out). */
+type Status = 'open' | 'pending' | 'resolved';
+type Type = 'call' | 'email' | 'chat' | 'manual';
+/** src/store's TasksQuery, as JSON. */
 type Query = {
-  status?: 'open' | 'pending' | 'resolved';
+  status?: Status;
   assigneeId?: string | null;
-  type?: 'call' | 'email' | 'chat' | 'manual';
+  type?: Type;
+  statuses?: Status[];
+  assignees?: (string | null)[];
+  types?: Type[];
+  skills?: string[];
+  priorityAtLeast?: number;
+  dueFrom?: string;
+  dueBefore?: string;
   text?: string;
+  after?: { updatedAt: string; id: string };
   limit: number;
 };
 type Seed = { count: number; assignees: (string | null)[]; seed: number };
@@ -63,6 +74,8 @@ interface SbBench {
     words: number;
   }>;
   runQueries(queries: Query[]): Promise<{ ms: number; rows: number }[]>;
+  runCounts(queries: Omit<Query, 'limit'>[], cap: number): Promise<{ ms: number; count: number }[]>;
+  secondPages(queries: Query[]): Promise<{ ms: number; rows: number }[]>;
   queueComments(options: { count: number; taskIds: string[] }): Promise<{
     ms: number;
     queued: number;
@@ -128,13 +141,14 @@ async function bundlePageCode(root = repoRoot): Promise<string> {
   return code;
 }
 
-/** The baseline's src/ with this tree's page code (and the names its task generator uses). */
+/** The baseline's src/ and its own page code (and the names its task generator uses). */
 function baselineTree(commit: string): string {
   const dir = path.join(os.tmpdir(), `sync-store-${commit}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'server/src/demo'), { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${commit} src | tar -x -C ${dir}`], { cwd: repoRoot });
-  cpSync(path.join(repoRoot, 'bench/store'), path.join(dir, 'bench/store'), { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${commit} src bench/store | tar -x -C ${dir}`], {
+    cwd: repoRoot,
+  });
   cpSync(path.join(repoRoot, 'server/src/demo/data.ts'), path.join(dir, 'server/src/demo/data.ts'));
   return dir;
 }
@@ -377,12 +391,124 @@ async function main(): Promise<void> {
         { measure: '  type+status', runs: await time([...byType, ...byType]) },
         { measure: '  text + status + assignee', runs: await time(filteredSearch) },
       );
+      // --- issue 5's filters: any of several statuses, assignees and types; skills, priority, due
+      const now = new Date();
+      const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+      const tomorrow = new Date(today.getTime() + 24 * 60 * 60 * 1000);
+      const overdue = { statuses: ['open', 'pending'] as Status[], dueBefore: now.toISOString() };
+      const filterQueries: [string, Omit<Query, 'limit'>][] = [
+        ['open + pending', { statuses: ['open', 'pending'] }],
+        ['me + a colleague + unassigned', { assignees: people }],
+        [
+          'me + unassigned, open + pending',
+          { assignees: [alice.userId, null], statuses: overdue.statuses },
+        ],
+        ['skill billing', { skills: ['billing'] }],
+        ['skill billing, open', { skills: ['billing'], statuses: ['open'] }],
+        ['priority ≥ 4', { priorityAtLeast: 4 }],
+        ['priority 5, mine', { priorityAtLeast: 5, assignees: [alice.userId] }],
+        ['overdue', overdue],
+        ['overdue, mine', { ...overdue, assignees: [alice.userId] }],
+        ['due today', { dueFrom: today.toISOString(), dueBefore: tomorrow.toISOString() }],
+        ['type chat', { types: ['chat'] }],
+        [
+          'email + chat, me + unassigned',
+          { types: ['email', 'chat'], assignees: [alice.userId, null] },
+        ],
+        [
+          'all filters at once',
+          {
+            ...overdue,
+            assignees: [alice.userId, null],
+            types: ['call', 'email'],
+            skills: ['support'],
+            priorityAtLeast: 3,
+          },
+        ],
+        [
+          'text + open/pending + mine',
+          { text: 'router', statuses: ['open', 'pending'], assignees: [alice.userId] },
+        ],
+        ['text + priority ≥ 4', { text: 'berg', priorityAtLeast: 4 }],
+        ['text + overdue', { text: 'invoice', ...overdue }],
+      ];
+      const filtered = other(filterQueries.map(([, q]) => q));
+      // Each query five times, interleaved, so a slow moment of the machine hits them all alike.
+      const filterRuns = filtered.map((): number[] => []);
+      const filterRows = filtered.map(() => 0);
+      for (let round = 0; round < 5; round++) {
+        const out = await inPage(page, 'runQueries', filtered);
+        out.forEach((r, i) => {
+          filterRuns[i]?.push(r.ms);
+          filterRows[i] = r.rows;
+        });
+      }
+      rows.push({
+        measure: `issue 5 filters, 50 of ${local.tasks} (${filtered.length} lists × 5)`,
+        runs: filterRuns.flat(),
+        goalMs: 16,
+        note: 'readTasksPage: several statuses, assignees, types; skills, priority, due, text',
+      });
+      filterQueries.forEach(([name], i) =>
+        rows.push({
+          measure: `  ${name}`,
+          runs: filterRuns[i] ?? [],
+          note: `${filterRows[i]} rows`,
+        }),
+      );
+      rows.push({
+        measure: '  the next page of each (keyset after its 50th row)',
+        runs: (await inPage(page, 'secondPages', [...filtered, ...filtered])).map((r) => r.ms),
+      });
+      // The worst case: a filter no row passes reads every row of its index ranges.
+      const none = other([
+        { skills: ['support', 'sales'] },
+        { skills: ['support', 'sales'], statuses: ['open'] },
+      ]);
+      rows.push({
+        measure: '  no row matches (skills support + sales)',
+        runs: await time([...none, ...none]),
+        note: 'reads every row of the ranges: the bench gives each task one skill',
+      });
+      const counted: [string, Omit<Query, 'limit'>][] = [
+        ['open (index count)', { statuses: ['open'] }],
+        [
+          'mine, open + pending (index count)',
+          { assignees: [alice.userId], statuses: ['open', 'pending'] },
+        ],
+        ['overdue, mine', { ...overdue, assignees: [alice.userId] }],
+        ['skill billing (reads rows)', { skills: ['billing'] }],
+        ['text "router"', { text: 'router' }],
+      ];
+      const countRuns = counted.map((): number[] => []);
+      const countValues = counted.map(() => 0);
+      for (let round = 0; round < 3; round++) {
+        const out = await inPage(
+          page,
+          'runCounts',
+          counted.map(([, q]) => q),
+          10_000,
+        );
+        out.forEach((r, i) => {
+          countRuns[i]?.push(r.ms);
+          countValues[i] = r.count;
+        });
+      }
+      counted.forEach(([name], i) =>
+        rows.push({
+          measure: `  count up to 10,000: ${name}`,
+          runs: countRuns[i] ?? [],
+          note: `${countValues[i] === 10_000 ? '10,000+' : countValues[i]}`,
+        }),
+      );
+
       // A mid-range phone: the page's CPU 4× slower (Chromium's own throttling).
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       rows.push(
         { measure: '  status+assignee, CPU 4× slower', runs: await time(lists), goalMs: 16 },
         { measure: '  text search, CPU 4× slower', runs: await time(texts), goalMs: 50 },
+        { measure: '  issue 5 filters, CPU 4× slower', runs: await time(filtered), goalMs: 16 },
       );
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
@@ -442,15 +568,15 @@ async function main(): Promise<void> {
   const markdown = [
     '# Store benchmarks (issue 4)',
     '',
-    `Measured ${when} UTC on ${built} by \`npm run bench\` (bench/sync-store.ts) in Debian's Chromium against the built server on SQLite, in an isolated network namespace. Milliseconds; p95 by nearest rank.`,
+    `Measured ${when} UTC on ${built}${baseline ? ` (bootstrap interleaved with ${baseline}'s store in the same browser)` : ''} by \`npm run bench\` (bench/sync-store.ts) in Debian's Chromium against the built server on SQLite, in an isolated network namespace. Milliseconds; p95 by nearest rank.`,
     '',
     markdownTable(rows),
     '',
     ...facts.map((f) => `- ${f}`),
     '',
   ].join('\n');
-  // Only a whole run is the record; a partial or A/B run just prints.
-  if (parts.length < 3 || baseline) return;
+  // Only a whole run is the record; a partial run just prints.
+  if (parts.length < 3) return;
   mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
   // Formatted as `npm run format:check` wants it, since the file is committed.
   writeFileSync(

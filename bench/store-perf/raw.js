@@ -47,6 +47,26 @@ const variants = {
     stores: { tasks: compoundNum },
     row: (t) => ({ ...t, assigneeKey: t.assigneeId ?? '', at: Date.parse(t.updatedAt) }),
   },
+  // Version 2 with each list index carrying the filter fields after the sort key (and the id
+  // for exact keyset bounds), so a filtered list is read from index keys alone.
+  v2facets: {
+    stores: {
+      tasks: [
+        ['byStatus', ['status', 'updatedAt', 'id', 'facets']],
+        ['byAssignee', ['assigneeKey', 'status', 'updatedAt', 'id', 'facets']],
+        ['words', 'words', true],
+      ],
+    },
+    row: (t) => {
+      const at = Date.parse(t.updatedAt);
+      return {
+        ...t,
+        assigneeKey: t.assigneeId ?? '',
+        facets: [t.type, t.priority, t.dueAt ?? '', ...t.skills],
+        words: wordsOf(...texts(t)).map((w) => [w, at]),
+      };
+    },
+  },
   words: {
     stores: { tasks: [...compound, ['words', 'words', true]] },
     row: (t) => ({ ...t, assigneeKey: t.assigneeId ?? '', words: wordsOf(...texts(t)) }),

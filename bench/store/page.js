@@ -8,7 +8,7 @@
 // tests/tsconfig.json, which covers bench/, resolves as Node does and cannot follow src/ imports.
 import { createSyncTransport } from '../../src/api/sync';
 import { SyncDb, createSyncEngine, flushOutbox, pullChanges } from '../../src/store/index';
-import { readTasksPage } from '../../src/store/queries';
+import { countTasks, readTasksPage } from '../../src/store/queries';
 import { toStoredContact, toStoredTask } from '../../src/store/stored';
 import { makeTask, makeTaskArgs, seededRandom } from './tasks.js';
 
@@ -338,6 +338,40 @@ const bench = {
     for (const query of queries) {
       const start = performance.now();
       const rows = await readTasksPage(queryDb, query);
+      out.push({ ms: performance.now() - start, rows: rows.length });
+    }
+    return out;
+  },
+
+  /**
+   * Each count once through countTasks up to `cap`, timed.
+   * @param {Omit<TasksQuery, 'limit'>[]} queries
+   * @param {number} cap
+   */
+  async runCounts(queries, cap) {
+    if (!queryDb) throw new Error('seedLocal first');
+    const out = [];
+    for (const query of queries) {
+      const start = performance.now();
+      const count = await countTasks(queryDb, query, cap);
+      out.push({ ms: performance.now() - start, count });
+    }
+    return out;
+  },
+
+  /**
+   * The page after the first: each query read once untimed, then again from its last row.
+   * @param {TasksQuery[]} queries
+   */
+  async secondPages(queries) {
+    if (!queryDb) throw new Error('seedLocal first');
+    const out = [];
+    for (const query of queries) {
+      const first = await readTasksPage(queryDb, query);
+      const last = first[first.length - 1];
+      const after = last ? { updatedAt: last.updatedAt, id: last.id } : undefined;
+      const start = performance.now();
+      const rows = await readTasksPage(queryDb, { ...query, after });
       out.push({ ms: performance.now() - start, rows: rows.length });
     }
     return out;
