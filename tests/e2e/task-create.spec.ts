@@ -13,6 +13,9 @@ test('alice creates a task for a contact offline, then a follow-up of it', async
   page,
   context,
 }) => {
+  // A long flow (offline create, sync, follow-up, four axe runs): more than the default minute
+  // when the machine is busy.
+  test.setTimeout(120_000);
   const run = Date.now().toString(36);
   const title = `Replace the router ${run}`;
   const api = await apiAs('alice@demo.test');
