@@ -15,6 +15,8 @@ KAMAILIO_PACKAGES=(
   # The media relay Kamailio drives (deploy/rtpengine/run.sh): installed with it, so the test
   # script's ensure_kamailio (outside the isolated network namespace) brings it too.
   rtpengine-daemon
+  # The TURN relay (deploy/coturn/run.sh), started by the TURN e2e spec; never as a service.
+  coturn
 )
 
 # missing_debian_packages PKG...: prints those of PKG that are not installed.

@@ -17,6 +17,7 @@ describe('parseConfig', () => {
       sipDomain: '127.0.0.1',
       sipSecret: null,
       sipCredentialTtl: 3600,
+      turnUrls: [],
       build: 'b1',
       logLevel: 'info',
       trustProxy: false,
@@ -66,5 +67,13 @@ describe('parseConfig', () => {
     expect(config.sipSecret).toBe('s3cret');
     expect(config.sipCredentialTtl).toBe(600);
     expect(parseConfig({ SIP_SECRET: '  ' }).sipSecret).toBeNull();
+  });
+
+  it('reads TURN relays and refuses what is not a turn: URI', () => {
+    expect(parseConfig({ TURN_URLS: 'turn:127.0.0.1:3478, turns:t.example' }).turnUrls).toEqual([
+      'turn:127.0.0.1:3478',
+      'turns:t.example',
+    ]);
+    expect(() => parseConfig({ TURN_URLS: 'http://t.example' })).toThrow(/TURN_URLS must be/);
   });
 });

@@ -19,6 +19,11 @@ export interface Config {
   readonly sipSecret: string | null;
   /** Lifetime of the SIP credentials handed out by GET /api/sip/credentials, in seconds. */
   readonly sipCredentialTtl: number;
+  /**
+   * TURN relays (coturn with use-auth-secret and SIP_SECRET) handed to the phone with the SIP
+   * credentials as its ICE servers; empty: none (STUN/TURN off, calls stay host-to-host).
+   */
+  readonly turnUrls: readonly string[];
   readonly appVersion: string;
   readonly build: string;
   readonly logLevel: LogLevel;
@@ -82,6 +87,21 @@ function url(name: string, value: string, protocols: readonly string[]): string 
   return value;
 }
 
+/** TURN_URLS: comma-separated turn:/turns: URIs (RFC 7065), e.g. turn:turn.example:3478. */
+function turnUrls(env: Env): readonly string[] {
+  const raw = env['TURN_URLS']?.trim() ?? '';
+  if (!raw) return [];
+  return raw.split(',').map((part) => {
+    const uri = part.trim();
+    if (!/^turns?:[A-Za-z0-9.-]+(:\d{1,5})?(\?transport=(udp|tcp))?$/.test(uri)) {
+      throw new ConfigError(
+        `TURN_URLS must be turn: or turns: URIs separated by commas (turn:host:3478), got "${uri}".`,
+      );
+    }
+    return uri;
+  });
+}
+
 function databaseUrl(value: string): string {
   if (value.startsWith('sqlite:') && value.length > 'sqlite:'.length) return value;
   if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
@@ -142,6 +162,7 @@ export function parseConfig(env: Env = process.env): Config {
     sipDomain: text(env, 'SIP_DOMAIN', host),
     sipSecret: env['SIP_SECRET']?.trim() ? env['SIP_SECRET'].trim() : null,
     sipCredentialTtl: integer(env, 'SIP_CREDENTIAL_TTL', 3600, 60, 7 * 24 * 3600),
+    turnUrls: turnUrls(env),
     appVersion: text(env, 'APP_VERSION', packageVersion()),
     build: text(env, 'BUILD_ID', '') || gitSha() || 'dev',
     logLevel,

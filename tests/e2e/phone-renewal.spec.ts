@@ -39,8 +39,9 @@ test('credentials are renewed before they expire: the phone stays registered and
   browser,
 }) => {
   test.setTimeout(150_000);
-  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders', undefined, stack.baseUrl);
-  bob = await Agent.signIn(browser, 'bob@demo.test', 'Bob Brown', undefined, stack.baseUrl);
+  const on = { baseURL: stack.baseUrl };
+  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders', undefined, on);
+  bob = await Agent.signIn(browser, 'bob@demo.test', 'Bob Brown', undefined, on);
   await alice.expectRegistered();
   await bob.expectRegistered();
   const first = alice.credentials[0];

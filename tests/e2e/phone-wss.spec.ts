@@ -35,8 +35,8 @@ test.afterAll(async () => {
 
 test('a phone on WSS registers and talks with a phone on WS', async ({ browser }) => {
   expect(wssPort).toBeGreaterThan(0);
-  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders', undefined, undefined, {
-    wsUrl: `wss://127.0.0.1:${wssPort}`,
+  alice = await Agent.signIn(browser, 'alice@demo.test', 'Alice Anders', undefined, {
+    sip: { wsUrl: `wss://127.0.0.1:${wssPort}` },
   });
   bob = await Agent.signIn(browser, 'bob@demo.test', 'Bob Brown');
   await alice.expectRegistered();

@@ -66,33 +66,34 @@ export class Agent {
   /**
    * `instance`: the button to press in the instance picker, for people in several instances;
    * `baseURL`: another server than the e2e stack's; `sip`: fields to change in the SIP
-   * credentials the server hands out (e.g. the WebSocket URL).
+   * credentials the server hands out (e.g. the WebSocket URL); `relayOnly`: calls may use TURN
+   * relay candidates only (iceTransportPolicy 'relay'), to prove the relay carries them.
    */
   static async signIn(
     browser: Browser,
     email: string,
     name: string,
     instance?: string,
-    baseURL?: string,
-    sip?: Record<string, string>,
+    options: { baseURL?: string; sip?: Record<string, string>; relayOnly?: boolean } = {},
   ): Promise<Agent> {
+    const { baseURL, sip, relayOnly = false } = options;
     const context = await browser.newContext({
       permissions: ['microphone', 'notifications'],
       ...(baseURL ? { baseURL } : {}),
       // The server's CSP allows only the SIP port it hands out; an override points elsewhere.
       ...(sip ? { bypassCSP: true } : {}),
     });
-    await context.addInitScript(() => {
+    await context.addInitScript((relay: boolean) => {
       const Native = window.RTCPeerConnection;
       const seen: RTCPeerConnection[] = [];
       window.__sbPeerConnections = seen;
       window.RTCPeerConnection = class extends Native {
         constructor(config?: RTCConfiguration) {
-          super(config);
+          super(relay ? { ...config, iceTransportPolicy: 'relay' } : config);
           seen.push(this);
         }
       } as typeof RTCPeerConnection;
-    });
+    }, relayOnly);
     await context.addInitScript(() => {
       const shown: ShownNotification[] = [];
       window.__sbNotifications = shown;
@@ -252,6 +253,26 @@ export class Agent {
       }
       return { packets, energy };
     }, which);
+  }
+
+  /** The candidate types (host, srflx, relay) of the newest connection's selected pair. */
+  async selectedCandidates(): Promise<{ local: string; remote: string } | null> {
+    return this.page.evaluate(async () => {
+      const pc = (window.__sbPeerConnections ?? []).slice(-1)[0];
+      if (!pc) return null;
+      const stats = await pc.getStats();
+      let pairId: string | undefined;
+      stats.forEach((s: { type: string; selectedCandidatePairId?: string }) => {
+        if (s.type === 'transport') pairId = s.selectedCandidatePairId;
+      });
+      const pair = pairId
+        ? (stats.get(pairId) as { localCandidateId: string; remoteCandidateId: string })
+        : undefined;
+      if (!pair) return null;
+      const type = (id: string) =>
+        (stats.get(id) as { candidateType?: string }).candidateType ?? '';
+      return { local: type(pair.localCandidateId), remote: type(pair.remoteCandidateId) };
+    });
   }
 
   /** How much audio arrives over `ms` milliseconds (see inboundAudio for `which`). */

@@ -126,3 +126,30 @@ describe('GET /api/sip/credentials without SIP_SECRET', () => {
     }
   });
 });
+
+describe('GET /api/sip/credentials with TURN', () => {
+  it('hands out the TURN relays with the SIP username and password (coturn use-auth-secret)', async () => {
+    const turned = await createTestApp({
+      seed: true,
+      env: {
+        SIP_SECRET: SECRET,
+        SIP_DOMAIN: 'sip.test',
+        TURN_URLS: 'turn:turn.sip.test:3478?transport=udp, turns:turn.sip.test:5349',
+      },
+    });
+    try {
+      const alice = turned.client();
+      await alice.signIn('alice@demo.test');
+      const body = (await alice.get('/api/sip/credentials')).json<Credentials>();
+      expect(body.iceServers).toEqual([
+        {
+          urls: ['turn:turn.sip.test:3478?transport=udp', 'turns:turn.sip.test:5349'],
+          username: body.authorizationUser,
+          credential: createHmac('sha1', SECRET).update(body.authorizationUser).digest('base64'),
+        },
+      ]);
+    } finally {
+      await turned.close();
+    }
+  });
+});

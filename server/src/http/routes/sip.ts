@@ -47,7 +47,7 @@ export function sipRoutes(app: App, ctx: AppContext): void {
         throw new AppError('forbidden', 'You have no extension in this instance.');
       }
       const { config } = ctx;
-      return makeSipCredentials({
+      const credentials = makeSipCredentials({
         secret,
         sipPrefix,
         extension: instance.extension,
@@ -57,6 +57,18 @@ export function sipRoutes(app: App, ctx: AppContext): void {
         now: ctx.clock(),
         ttlSeconds: config.sipCredentialTtl,
       });
+      // coturn's REST-API credentials have auth_ephemeral's very format, with the same secret:
+      // the SIP username and password log in to TURN as well, and expire with them.
+      if (config.turnUrls.length > 0) {
+        credentials.iceServers = [
+          {
+            urls: [...config.turnUrls],
+            username: credentials.authorizationUser,
+            credential: credentials.password,
+          },
+        ];
+      }
+      return credentials;
     },
   );
 }
