@@ -14,13 +14,15 @@ const maxWords = 12;
 const fewEntries = 1000;
 /** Records a list walk may read before a search with criteria goes back to the word ranges. */
 const walkBudget = 1500;
+/** The most candidates read in one batch. */
+const maxCheck = 800;
 
 interface Checks {
   /** False for an id that misses another query token (known from keys alone). */
   candidate: (id: string) => boolean;
   fits: (task: StoredTask) => boolean;
   hasWords: (task: StoredTask) => boolean;
-  /** Set when the filters narrow the search. */
+  /** Set when statuses or assignees narrow the index ranges a list walk would read. */
   criteria: Criteria | null;
   after: TaskPosition | undefined;
 }
@@ -105,8 +107,10 @@ async function checkInOrder(
   found: StoredTask[],
 ): Promise<boolean> {
   const due = ids.filter(checks.candidate);
-  for (let i = 0; i < due.length; i += limit) {
-    const batch = due.slice(i, i + limit);
+  // Batches grow while filters reject candidates: fewer round trips for a selective filter.
+  let size = limit;
+  for (let i = 0; i < due.length; i += size, size = Math.min(maxCheck, size * 2)) {
+    const batch = due.slice(i, i + size);
     for (const task of await db.tasks.bulkGet(batch)) {
       if (task && checks.fits(task)) found.push(task);
       if (found.length === limit) return true;
@@ -115,8 +119,12 @@ async function checkInOrder(
   return false;
 }
 
+/**
+ * Whether statuses or assignees leave fewer index ranges than the whole table: only then may a
+ * list walk beat the word ranges (other filters are tested on the rows either way).
+ */
 function hasCriteria(criteria: Criteria): boolean {
-  return criteria.narrowed || criteria.assigneeKeys !== null || criteria.statuses.length < 3;
+  return criteria.assigneeKeys !== null || criteria.statuses.length < 3;
 }
 
 /** Distinct indexed words with this prefix, in order: one key read per word, skipping its tasks. */
