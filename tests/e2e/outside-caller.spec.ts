@@ -71,7 +71,7 @@ test('a caller over UDP reaches alice through rtpengine, she answers, hears it, 
   await alice.page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
   await alice.page.getByRole('searchbox', { name: 'Search tasks' }).fill('Outside Caller');
   const taskLink = alice.page
-    .getByRole('table', { name: 'Tasks' })
+    .getByRole('grid', { name: 'Tasks' })
     .getByRole('link', { name: 'Call from Outside Caller' })
     .first();
   await expect(taskLink).toBeVisible({ timeout: 10_000 });
