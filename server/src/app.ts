@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStatic, wantsAppShell } from './http/static.js';
 import type { App } from './http/types.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { startAbsenceSweeper } from './routing/absence.js';
 import { LocalPoker, startOfferSweeper, type Poker } from './sync/index.js';
 
 export interface BuildAppOptions {
@@ -29,6 +30,11 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** Defaults to this node's sockets (one server node). */
   poker?: Poker;
+  /**
+   * The timers that end expired offers and move absent agents (default on). Server tests turn
+   * them off and call the sweeps themselves, so a sweep never runs between a test's steps.
+   */
+  sweepers?: boolean;
 }
 
 const BODY_LIMIT = 256 * 1024;
@@ -36,6 +42,9 @@ const BODY_LIMIT = 256 * 1024;
 const SOCKET_HEARTBEAT_MS = 30_000;
 /** How often expired task offers are ended (issue 5): an offer is shown expired within this. */
 const OFFER_SWEEP_MS = 5_000;
+/** Agents Ready without a sync socket anywhere for this long become Offline (issue 6). */
+const ABSENCE_GRACE_MS = 120_000;
+const ABSENCE_SWEEP_MS = 15_000;
 
 /** The whole HTTP server without listening, so tests drive it with inject(). */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
@@ -64,10 +73,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     sockets,
   };
 
-  const stopSweeper = startOfferSweeper(ctx, OFFER_SWEEP_MS, (error) =>
-    app.log.error({ err: error }, 'offer sweep failed'),
-  );
-  app.addHook('onClose', async () => stopSweeper());
+  if (options.sweepers !== false) {
+    const stopSweeper = startOfferSweeper(ctx, OFFER_SWEEP_MS, (error) =>
+      app.log.error({ err: error }, 'offer sweep failed'),
+    );
+    app.addHook('onClose', async () => stopSweeper());
+    const absence = { ...ctx, connected: () => sockets.connectedUsers() };
+    const stopAbsence = startAbsenceSweeper(absence, ABSENCE_SWEEP_MS, ABSENCE_GRACE_MS, (error) =>
+      app.log.error({ err: error }, 'absent agents sweep failed'),
+    );
+    app.addHook('onClose', async () => stopAbsence());
+  }
 
   app.setErrorHandler(errorHandler);
   await registerSecurityHeaders(app, config);

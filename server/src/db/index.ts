@@ -31,4 +31,5 @@ export * from './sync-entities.js';
 export * from './sync-log.js';
 export * from './sync-writes.js';
 export * from './task-claims.js';
+export * from './agent-presence.js';
 export * from './task-offers.js';

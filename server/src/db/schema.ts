@@ -175,6 +175,8 @@ export interface AgentStatusesTable {
   user_id: string;
   status: string;
   since: string;
+  /** When the agent last had a sync socket open on any node (issue 6); null: not since 0007. */
+  last_seen_at?: string | null;
 }
 
 export interface CallHistoryTable {

@@ -74,6 +74,15 @@ export class LocalPoker implements Poker {
     }
   }
 
+  /** Who holds a socket on this node now, by instance (absent agents, issue 6). */
+  connectedUsers(): Map<string, string[]> {
+    const users = new Map<string, string[]>();
+    for (const [instanceId, sockets] of this.#byInstance) {
+      users.set(instanceId, [...new Set([...sockets.values()].map((entry) => entry.userId))]);
+    }
+    return users;
+  }
+
   /** How many sockets this node holds (for tests and logs). */
   get size(): number {
     let n = 0;

@@ -107,7 +107,13 @@ export async function createTestApp(
   if (options.seed)
     await seedDemoIfEmpty(database.db, { clock: clock.now, scryptLogN: config.scryptLogN });
   const mailer = createMailer(config.smtpUrl, config.smtpFrom, { info() {} });
-  const app = await buildApp({ config, db: database.db, mailer, clock: clock.now });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    mailer,
+    clock: clock.now,
+    sweepers: false,
+  });
   return {
     app,
     db: database.db,

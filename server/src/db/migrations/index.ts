@@ -5,6 +5,7 @@ import * as sipPrefix from './0003_sip_prefix.js';
 import * as sync from './0004_sync.js';
 import * as taskWorkspace from './0005_task_workspace.js';
 import * as routingQueue from './0006_routing_queue.js';
+import * as agentPresence from './0007_agent_presence.js';
 
 // A static list (not a folder scan) so the compiled server finds every migration. Ordered by id.
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_sync': sync,
   '0005_task_workspace': taskWorkspace,
   '0006_routing_queue': routingQueue,
+  '0007_agent_presence': agentPresence,
 };
