@@ -14,12 +14,16 @@ test('a user of two instances picks one, switches, and sees only that instance',
   await page.getByRole('button', { name: 'Northwind' }).click();
   await shell.expectLoaded();
   const rows = shell.tasks().getByRole('row');
-  await expect(rows.nth(1)).toBeVisible();
+  // Rows of tasks, not the "Loading…" row of a store still bootstrapping.
+  await expect(shell.tasks()).toHaveAttribute('aria-busy', 'false');
+  await expect(rows.nth(1).getByRole('gridcell').first()).toBeVisible();
   const northwindTitles = await shell.tasks().innerText();
   const northwindIds = await idsOfTasks(page);
 
   await shell.switchInstance('Demo');
   await shell.expectLoaded();
+  await expect(shell.tasks()).toHaveAttribute('aria-busy', 'false');
+  await expect(rows.nth(1).getByRole('gridcell').first()).toBeVisible();
   await expect.poll(async () => (await idsOfTasks(page)).length).toBeGreaterThan(0);
   const demoIds = await idsOfTasks(page);
   expect(demoIds.filter((id) => northwindIds.includes(id))).toEqual([]);

@@ -141,6 +141,16 @@ export function TasksPage(): JSX.Element {
   });
 
   const members = createLive(() => currentStore()?.queries.members(), []);
+  // Until the first bootstrap has landed an empty store means "not here yet", not "no tasks".
+  const meta = createLive(() => currentStore()?.queries.syncMeta(), {
+    lastSyncAt: null,
+    bootstrapped: false,
+  });
+  const listReady = () =>
+    currentStore() !== null &&
+    pages.ready() &&
+    meta.ready() &&
+    (meta().bootstrapped || pages.length() > 0);
   const memberNames = createMemo(
     () => new Map(members().map((m: SyncMember) => [m.userId, m.name] as const)),
   );
@@ -233,7 +243,7 @@ export function TasksPage(): JSX.Element {
         length={pages.length()}
         rowAt={pages.rowAt}
         total={total()}
-        ready={currentStore() !== null && pages.ready()}
+        ready={listReady()}
         complete={pages.complete()}
         resetKey={JSON.stringify(filter())}
         emptyText={isEmptyFilter(filter()) ? t('tasks.empty') : t('tasks.noMatch')}
