@@ -45,8 +45,11 @@ export class TasksPage {
     const group = this.filters().getByRole('group', { name: label });
     // By name, not position: the list may re-render as the filter changes what is shown.
     const names = (await group.locator('label').allTextContents()).map((n) => n.trim());
-    for (const name of names) {
-      await group.getByRole('checkbox', { name, exact: true }).setChecked(values.includes(name));
+    // Two colleagues may share a name (other specs invite the same "Nora New"): set each box.
+    for (const name of new Set(names)) {
+      for (const box of await group.getByRole('checkbox', { name, exact: true }).all()) {
+        await box.setChecked(values.includes(name));
+      }
     }
     await button.press('Escape');
     await expect(button).toHaveAttribute('aria-expanded', 'false');
