@@ -19,8 +19,9 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerStatic, wantsAppShell } from './http/static.js';
 import type { App } from './http/types.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { startAbsenceSweeper } from './routing/absence.js';
-import { LocalPoker, startOfferSweeper, type Poker } from './sync/index.js';
+import { repeatEvery } from './repeat.js';
+import { sweepAbsentAgents } from './routing/absence.js';
+import { expireOffers, LocalPoker, type Poker } from './sync/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -74,15 +75,21 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
 
   if (options.sweepers !== false) {
-    const stopSweeper = startOfferSweeper(ctx, OFFER_SWEEP_MS, (error) =>
-      app.log.error({ err: error }, 'offer sweep failed'),
+    const stopOffers = repeatEvery(
+      OFFER_SWEEP_MS,
+      () => expireOffers(ctx),
+      (error) => app.log.error({ err: error }, 'offer sweep failed'),
     );
-    app.addHook('onClose', async () => stopSweeper());
     const absence = { ...ctx, connected: () => sockets.connectedUsers() };
-    const stopAbsence = startAbsenceSweeper(absence, ABSENCE_SWEEP_MS, ABSENCE_GRACE_MS, (error) =>
-      app.log.error({ err: error }, 'absent agents sweep failed'),
+    const stopAbsence = repeatEvery(
+      ABSENCE_SWEEP_MS,
+      () => sweepAbsentAgents(absence, ABSENCE_GRACE_MS),
+      (error) => app.log.error({ err: error }, 'absent agents sweep failed'),
     );
-    app.addHook('onClose', async () => stopAbsence());
+    app.addHook('onClose', async () => {
+      stopOffers();
+      stopAbsence();
+    });
   }
 
   app.setErrorHandler(errorHandler);

@@ -49,24 +49,3 @@ export async function sweepAbsentAgents(deps: AbsenceDeps, graceMs: number): Pro
   }
   return moved;
 }
-
-/** Sweeps every `intervalMs`; returns the stop function (the app calls it on close). */
-export function startAbsenceSweeper(
-  deps: AbsenceDeps,
-  intervalMs: number,
-  graceMs: number,
-  onError: (error: unknown) => void,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepAbsentAgents(deps, graceMs)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

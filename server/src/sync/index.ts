@@ -5,4 +5,4 @@ export { LocalPoker, audienceOf, type Audience, type PokeSocket, type Poker } fr
 export { pull, PULL_PAGE } from './pull.js';
 export { push, PUSH_MAX_MUTATIONS, type PushDeps } from './push.js';
 export * from './protocol.js';
-export { expireOffers, startOfferSweeper } from './offer-sweeper.js';
+export { expireOffers } from './offer-sweeper.js';

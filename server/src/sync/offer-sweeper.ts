@@ -61,23 +61,3 @@ export async function expireOffers(deps: SweepDeps): Promise<number> {
   }
   return ended;
 }
-
-/** Sweeps every `intervalMs`; returns the stop function (the app calls it on close). */
-export function startOfferSweeper(
-  deps: SweepDeps,
-  intervalMs: number,
-  onError: (error: unknown) => void,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    expireOffers(deps)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
