@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { buildApp } from '../server/src/app.js';
 import { parseConfig } from '../server/src/config.js';
 import { migrateToLatest, openDatabase, type Db } from '../server/src/db/index.js';
-import { createScratchDatabase, dropScratchDatabase } from '../server/src/db/scratch.js';
 import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { playNext } from '../server/src/routing/play.js';
-import { findPostgresBin, startCluster } from '../server/src/test-support/postgres-cluster.js';
+import { measureEachDialect, type NewDatabase } from './support/databases.js';
 import { median, printTable, quantile, type Row } from './store/report.js';
 
 // Issue 6's "claim latency p50/p99 under 200 concurrent agents, 0 double assignments": 200 agents
@@ -26,27 +23,6 @@ const runs = Number(process.env['BENCH_CLAIM_RUNS'] ?? 3);
 /** Paced: each agent works a random 0..2×this between two Plays (about 200 Plays a second). */
 const thinkMs = Number(process.env['BENCH_THINK_MS'] ?? 1000);
 const origin = 'http://127.0.0.1:8080';
-
-interface Database {
-  url: string;
-  drop(): Promise<void>;
-}
-type NewDatabase = () => Promise<Database>;
-
-const sqliteDatabases: NewDatabase = async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-bench-claims-'));
-  return {
-    url: `sqlite:${path.join(dir, 'bench.db')}`,
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-};
-
-const postgresDatabases =
-  (serverUrl: string): NewDatabase =>
-  async () => {
-    const url = await createScratchDatabase(serverUrl);
-    return { url, drop: () => dropScratchDatabase(serverUrl, url) };
-  };
 
 /** The Demo instance with `agents` more agents (support skill) and `tasks` waiting tasks. */
 async function prepare(db: Db, url: string): Promise<{ instanceId: string; agentIds: string[] }> {
@@ -246,21 +222,7 @@ async function measureLoad(label: string, newDatabase: NewDatabase, think: numbe
 
 const started = new Date();
 const load = os.loadavg()[0]?.toFixed(1);
-const rows = await measure('SQLite', sqliteDatabases);
-const given = process.env['BENCH_POSTGRES_URL'];
-const bin = given ? undefined : findPostgresBin();
-if (given) {
-  rows.push(...(await measure('PostgreSQL', postgresDatabases(given))));
-} else if (bin) {
-  const cluster = await startCluster(bin);
-  try {
-    rows.push(...(await measure('PostgreSQL (fsync off)', postgresDatabases(cluster.url))));
-  } finally {
-    cluster.stop();
-  }
-} else {
-  console.log('PostgreSQL: no binaries under /usr/lib/postgresql and no BENCH_POSTGRES_URL');
-}
+const rows = await measureEachDialect(measure);
 console.log(
   `\nPlay claims, in-process, ${started.toISOString()}; ${runs} runs, each row the median of ` +
     `the runs' p50 / p99; load average ${load} → ${os.loadavg()[0]?.toFixed(1)} on ` +

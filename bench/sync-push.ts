@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { buildApp } from '../server/src/app.js';
 import { parseConfig } from '../server/src/config.js';
 import { migrateToLatest, openDatabase } from '../server/src/db/index.js';
-import { createScratchDatabase, dropScratchDatabase } from '../server/src/db/scratch.js';
 import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import type { App } from '../server/src/http/types.js';
-import { findPostgresBin, startCluster } from '../server/src/test-support/postgres-cluster.js';
+import { measureEachDialect, type Database, type NewDatabase } from './support/databases.js';
 import { median, printTable, type Row } from './store/report.js';
 
 // POST /api/sync/push alone (issue 4's "flush of 1,000 queued mutations ≤ 3 s"): the server
@@ -20,30 +17,6 @@ const total = Number(process.env['BENCH_PUSH_MUTATIONS'] ?? 1000);
 const runs = Number(process.env['BENCH_PUSH_RUNS'] ?? 5);
 const sizes = (process.env['BENCH_PUSH_SIZES'] ?? '500,200').split(',').map(Number);
 const origin = 'http://127.0.0.1:8080';
-
-interface Database {
-  url: string;
-  drop(): Promise<void>;
-}
-
-type NewDatabase = () => Promise<Database>;
-
-function sqliteDatabases(): NewDatabase {
-  return async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-bench-push-'));
-    return {
-      url: `sqlite:${path.join(dir, 'bench.db')}`,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  };
-}
-
-function postgresDatabases(serverUrl: string): NewDatabase {
-  return async () => {
-    const url = await createScratchDatabase(serverUrl);
-    return { url, drop: () => dropScratchDatabase(serverUrl, url) };
-  };
-}
 
 /** The app on a fresh seeded database, with alice signed in; returns her push function. */
 async function start(database: Database) {
@@ -174,23 +147,7 @@ async function measure(label: string, newDatabase: NewDatabase): Promise<Row[]> 
 
 const started = new Date();
 const load = os.loadavg()[0]?.toFixed(1);
-const rows = await measure('SQLite', sqliteDatabases());
-const given = process.env['BENCH_POSTGRES_URL'];
-const bin = given ? undefined : findPostgresBin();
-if (given) {
-  rows.push(...(await measure('PostgreSQL', postgresDatabases(given))));
-} else if (bin) {
-  const cluster = await startCluster(bin);
-  try {
-    rows.push(...(await measure('PostgreSQL (fsync off)', postgresDatabases(cluster.url))));
-  } finally {
-    cluster.stop();
-  }
-} else {
-  console.log(
-    'PostgreSQL: no binaries under /usr/lib/postgresql and no BENCH_POSTGRES_URL; skipped',
-  );
-}
+const rows = await measureEachDialect(measure);
 console.log(
   `\nPOST /api/sync/push, in-process, ${started.toISOString()}; median of ${runs} runs; ` +
     `load average ${load} → ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores.`,
