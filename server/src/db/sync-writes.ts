@@ -101,21 +101,6 @@ export async function findFilterAnywhere(
   return db.selectFrom('saved_filters').selectAll().where('id', '=', filterId).executeTakeFirst();
 }
 
-export async function findFilterByName(
-  db: Db,
-  instanceId: string,
-  ownerId: string,
-  name: string,
-): Promise<SavedFiltersTable | undefined> {
-  return db
-    .selectFrom('saved_filters')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .where('owner_id', '=', ownerId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-}
-
 export async function insertFilters(tx: Db, rows: SavedFiltersTable[]): Promise<void> {
   if (rows.length > 0) await tx.insertInto('saved_filters').values(rows).execute();
 }
