@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { findTask } from '../../db/index.js';
 import type { Actor } from '../../sync/index.js';
@@ -18,6 +18,27 @@ function originAllowed(request: FastifyRequest, publicUrl: string): boolean {
   return origin === new URL(publicUrl).origin || origin === `${ownScheme}://${request.host}`;
 }
 
+/** Before a socket's upgrade: our Origin only, a session in an instance; who it is. */
+async function socketActor(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Actor> {
+  if (!originAllowed(request, ctx.config.publicUrl)) {
+    throw new AppError('csrf_rejected', 'Cross-site WebSocket rejected: the Origin is foreign.');
+  }
+  const { auth, instance } = await requireInstance(ctx, request, reply);
+  return { instanceId: instance.instanceId, userId: auth.user.id, role: instance.role };
+}
+
+/** A plain GET of a socket route (no upgrade). */
+async function websocketOnly(): Promise<never> {
+  throw new AppError(
+    'bad_request',
+    'This endpoint speaks WebSocket only: open it with new WebSocket().',
+  );
+}
+
 /**
  * GET /api/sync/socket: a WebSocket that says {"type":"poke"} when a committed change concerns
  * the user; the client pulls then. Signed in by the session cookie, checked before the upgrade.
@@ -33,25 +54,9 @@ export function syncSocketRoutes(app: App, ctx: AppContext): void {
       response: errorResponses,
     },
     preValidation: async (request, reply) => {
-      if (!originAllowed(request, ctx.config.publicUrl)) {
-        throw new AppError(
-          'csrf_rejected',
-          'Cross-site WebSocket rejected: the Origin is foreign.',
-        );
-      }
-      const { auth, instance } = await requireInstance(ctx, request, reply);
-      actors.set(request, {
-        instanceId: instance.instanceId,
-        userId: auth.user.id,
-        role: instance.role,
-      });
+      actors.set(request, await socketActor(ctx, request, reply));
     },
-    handler: async () => {
-      throw new AppError(
-        'bad_request',
-        'This endpoint speaks WebSocket only: open it with new WebSocket().',
-      );
-    },
+    handler: websocketOnly,
     wsHandler: (socket, request) => {
       const actor = actors.get(request);
       if (!actor) {
@@ -84,31 +89,15 @@ export function presenceSocketRoutes(app: App, ctx: AppContext): void {
       response: errorResponses,
     },
     preValidation: async (request, reply) => {
-      if (!originAllowed(request, ctx.config.publicUrl)) {
-        throw new AppError(
-          'csrf_rejected',
-          'Cross-site WebSocket rejected: the Origin is foreign.',
-        );
-      }
-      const { auth, instance } = await requireInstance(ctx, request, reply);
+      const actor = await socketActor(ctx, request, reply);
       const taskId = (request.query as { task?: string }).task ?? '';
       // A task of another instance is no room to listen in.
-      if (!(await findTask(ctx.db, instance.instanceId, taskId))) {
+      if (!(await findTask(ctx.db, actor.instanceId, taskId))) {
         throw new AppError('not_found', 'No such task in this instance.');
       }
-      rooms.set(request, {
-        instanceId: instance.instanceId,
-        userId: auth.user.id,
-        role: instance.role,
-        taskId,
-      });
+      rooms.set(request, { ...actor, taskId });
     },
-    handler: async () => {
-      throw new AppError(
-        'bad_request',
-        'This endpoint speaks WebSocket only: open it with new WebSocket().',
-      );
-    },
+    handler: websocketOnly,
     wsHandler: (socket, request) => {
       const room = rooms.get(request);
       if (!room) {
