@@ -70,6 +70,13 @@ test('a caller over UDP reaches alice through rtpengine, she answers, hears it, 
   // The call with a customer became a task of alice's, with the call in its log.
   await alice.page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
   await alice.page.getByRole('searchbox', { name: 'Search tasks' }).fill('Outside Caller');
+  // The search applies after a pause and re-renders the rows: click a row of the searched list,
+  // not one of the list before it (a click on a row being replaced goes nowhere).
+  await expect(alice.page).toHaveURL(/[?&]q=Outside/);
+  await expect(alice.page.getByRole('grid', { name: 'Tasks' })).toHaveAttribute(
+    'aria-busy',
+    'false',
+  );
   const taskLink = alice.page
     .getByRole('grid', { name: 'Tasks' })
     .getByRole('link', { name: 'Call from Outside Caller' })
