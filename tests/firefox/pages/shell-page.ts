@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 // tree under its start node, about 1 ms an element: over the whole page with the task table
 // (3,000 elements) one query takes 4 s, inside the top bar or the navigation 0.1-0.2 s. So
 // queries start from a landmark element ('nav ::-p-aria(...)', found again on every poll: the
-// shell swaps its frame once the session loads), and the task table is checked through the DOM.
+// shell swaps its frame once the session loads), and the task grid is checked through the DOM.
 export class ShellPage {
   constructor(private readonly page: Page) {}
 
@@ -14,9 +14,9 @@ export class ShellPage {
     await this.page.locator(`header ::-p-aria([name="${userName}"][role="button"])`).wait();
   }
 
-  /** The table labelled Tasks shows tasks (not its loading, empty or failed row). */
+  /** The grid labelled Tasks shows tasks (a task's link, not its loading or empty message). */
   async expectTasks(): Promise<void> {
-    await this.page.waitForSelector('table[aria-label="Tasks"] tbody tr td:not([colspan])');
+    await this.page.waitForSelector('[role="grid"][aria-label="Tasks"] a.task-link');
   }
 
   /** Resolves once a status region (role=status) says `text`, or once none does. */

@@ -8,24 +8,24 @@ export interface ShownComment {
 }
 
 // The task list and a task's detail for puppeteer, by role and name like the Playwright model.
-// ARIA queries start inside `main` or the task table (see ShellPage: over the whole page Firefox
-// takes seconds per query); the comment list is read through the DOM, like the task table.
+// ARIA queries start inside `main` or the task grid (see ShellPage: over the whole page Firefox
+// takes seconds per query); the comment list is read through the DOM, like the task grid.
 export class TasksPage {
   constructor(private readonly page: Page) {}
 
   /** Searches for `title`, opens it from the table named Tasks, and waits for its heading. */
   async openTask(title: string): Promise<void> {
     await this.page.locator('main ::-p-aria([name="Search tasks"][role="searchbox"])').fill(title);
-    // Until the search applies the table holds every task, and an ARIA query inside it is slow.
+    // Until the search applies the grid holds many tasks, and an ARIA query inside it is slow.
     await this.page.waitForFunction(
       (wanted: string) => {
-        const rows = document.querySelectorAll('table[aria-label="Tasks"] tbody tr');
-        return rows.length === 1 && rows[0]?.textContent?.includes(wanted);
+        const links = document.querySelectorAll('[role="grid"][aria-label="Tasks"] a.task-link');
+        return links.length === 1 && links[0]?.textContent?.includes(wanted);
       },
       {},
       title,
     );
-    await this.page.locator(`table ::-p-aria([name="${title}"][role="link"])`).click();
+    await this.page.locator(`[role="grid"] ::-p-aria([name="${title}"][role="link"])`).click();
     await this.expectTask(title);
   }
 
