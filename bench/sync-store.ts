@@ -4,12 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { format } from 'prettier';
 import { chromiumLaunchOptions } from '../tests/support/browser.js';
 import { freePort } from '../tests/support/kamailio.js';
 import { repoRoot } from '../tests/support/paths.js';
 import { startStack } from '../tests/support/stack.js';
-import { markdownTable, median, printTable, type Row } from './store/report.js';
+import { median, reportRun, type Row } from './store/report.js';
 
 // The local-first store (issue 4) in Debian's Chromium against the real built server: bootstrap
 // of 10k tasks from real pull pages, list and search reads over 100k cached tasks, and a flush of
@@ -554,45 +553,17 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 
-  facts.push(
-    `Load average (1 min) ${loadAtStart.toFixed(1)} at the start and ${(os.loadavg()[0] ?? NaN).toFixed(1)} at the end, on ${os.cpus().length} cores: anything else running on the machine inflates these numbers.`,
-  );
-  console.log('');
-  printTable(rows);
-  for (const fact of facts) console.log(`- ${fact}`);
-  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  // Others may be changing the store while the bench runs: say what was measured.
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trim();
-  const dirty = git('status', '--porcelain', '--', 'src', 'server/src') !== '';
-  const built = `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/ or server/src/' : ''}`;
-  const markdown = [
-    '# Store benchmarks (issue 4)',
-    '',
-    `Measured ${when} UTC on ${built}${baseline ? ` (bootstrap interleaved with ${baseline}'s store in the same browser)` : ''} by \`npm run bench\` (bench/sync-store.ts) in Debian's Chromium against the built server on SQLite, in an isolated network namespace. Milliseconds; p95 by nearest rank.`,
-    '',
-    markdownTable(rows),
-    '',
-    ...facts.map((f) => `- ${f}`),
-    '',
-  ].join('\n');
-  // Only a whole run is the record; a partial run just prints.
-  if (parts.length < 3) return;
-  mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
-  // Formatted as `npm run format:check` wants it, since the file is committed.
-  writeFileSync(
-    path.join(repoRoot, 'bench/results/store.md'),
-    await format(markdown, { parser: 'markdown' }),
-  );
-  const out = path.join(repoRoot, 'bench-results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    path.join(out, 'store.json'),
-    JSON.stringify(
-      rows.map((r) => ({ ...r, median: median(r.runs) })),
-      null,
-      2,
-    ),
-  );
+  await reportRun({
+    name: 'store',
+    title: 'Store benchmarks (issue 4)',
+    describe: (when, built) =>
+      `Measured ${when} UTC on ${built}${baseline ? ` (bootstrap interleaved with ${baseline}'s store in the same browser)` : ''} by \`npm run bench\` (bench/sync-store.ts) in Debian's Chromium against the built server on SQLite, in an isolated network namespace. Milliseconds; p95 by nearest rank.`,
+    rows,
+    facts,
+    loadAtStart,
+    // Only a whole run is the record; a partial run just prints.
+    record: parts.length >= 3,
+  });
 }
 
 await main();

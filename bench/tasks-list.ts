@@ -1,15 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { format } from 'prettier';
 import { chromiumLaunchOptions } from '../tests/support/browser.js';
 import { freePort } from '../tests/support/kamailio.js';
 import { repoRoot } from '../tests/support/paths.js';
 import { startStack } from '../tests/support/stack.js';
-import { markdownTable, median, printTable, type Row } from './store/report.js';
+import { median, reportRun, type Row } from './store/report.js';
 
 // The task list (issue 5) in Debian's Chromium, the real built app against the real server, with
 // 100k tasks in the signed-in agent's own store: a filter change to the first rows painted (the
@@ -275,41 +274,16 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 
-  facts.push(
-    `Load average (1 min) ${loadAtStart.toFixed(1)} at the start and ${(os.loadavg()[0] ?? NaN).toFixed(1)} at the end, on ${os.cpus().length} cores: anything else running on the machine inflates these numbers.`,
-  );
-  console.log('');
-  printTable(rows);
-  for (const fact of facts) console.log(`- ${fact}`);
-  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trim();
-  const dirty = git('status', '--porcelain', '--', 'src', 'server/src') !== '';
-  const built = `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/ or server/src/' : ''}`;
-  const markdown = [
-    '# Task list benchmarks (issue 5)',
-    '',
-    `Measured ${when} UTC on ${built} by \`npm run bench\` (bench/tasks-list.ts) in Debian's Chromium, the built app against the built server, ${runs} runs. Milliseconds; p95 by nearest rank.`,
-    '',
-    markdownTable(rows),
-    '',
-    ...facts.map((f) => `- ${f}`),
-    '',
-  ].join('\n');
-  mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
-  writeFileSync(
-    path.join(repoRoot, 'bench/results/tasks-list.md'),
-    await format(markdown, { parser: 'markdown' }),
-  );
-  const out = path.join(repoRoot, 'bench-results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    path.join(out, 'tasks-list.json'),
-    JSON.stringify(
-      rows.map((r) => ({ ...r, median: median(r.runs) })),
-      null,
-      2,
-    ),
-  );
+  await reportRun({
+    name: 'tasks-list',
+    title: 'Task list benchmarks (issue 5)',
+    describe: (when, built) =>
+      `Measured ${when} UTC on ${built} by \`npm run bench\` (bench/tasks-list.ts) in Debian's Chromium, the built app against the built server, ${runs} runs. Milliseconds; p95 by nearest rank.`,
+    rows,
+    facts,
+    loadAtStart,
+    record: true,
+  });
 }
 
 main().catch((error: unknown) => {
