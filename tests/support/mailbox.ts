@@ -6,7 +6,10 @@ import type { StoredMail } from './smtp-sink.js';
 function readAll(): StoredMail[] {
   let names: string[] = [];
   try {
-    names = readdirSync(mailDir).sort();
+    // Mails being written are `.json.tmp` until renamed (smtp-sink.ts).
+    names = readdirSync(mailDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }

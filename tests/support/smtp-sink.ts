@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
@@ -27,7 +27,10 @@ export async function startSmtpSink(port: number, dir: string): Promise<() => Pr
             receivedAt: new Date().toISOString(),
           };
           count += 1;
-          writeFileSync(path.join(dir, `${Date.now()}-${count}.json`), JSON.stringify(stored));
+          // Written aside and renamed: a test polling the folder never reads half a mail.
+          const file = path.join(dir, `${Date.now()}-${count}.json`);
+          writeFileSync(`${file}.tmp`, JSON.stringify(stored));
+          renameSync(`${file}.tmp`, file);
           callback();
         })
         .catch((error: unknown) => callback(error as Error));
