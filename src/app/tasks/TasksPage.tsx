@@ -119,8 +119,12 @@ export function TasksPage(): JSX.Element {
   }, null);
   /** The exact number of matches, or null while counting or past the cap. */
   const total = () => {
+    // A live read keeps its last answer while its source is null: a filter the index cannot
+    // count would otherwise show the count of the filter before it (and End would jump there).
+    const c = criteria();
+    if (!c || c.statuses?.length === 0 || !countedByIndex(c)) return null;
     const n = count();
-    return n !== null && n < countCap && sameCriteria(counted(), criteria()) ? n : null;
+    return n !== null && n < countCap && sameCriteria(counted(), c) ? n : null;
   };
   // eslint-disable-next-line solid/reactivity -- createTaskPages tracks `source` in its effect
   const pages = createTaskPages(source, {
