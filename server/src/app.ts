@@ -21,6 +21,7 @@ import type { App } from './http/types.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { repeatEvery } from './repeat.js';
 import { sweepAbsentAgents } from './routing/absence.js';
+import { createRoutingLoop } from './routing/routing-loop.js';
 import { expireOffers, LocalPoker, type Poker } from './sync/index.js';
 
 export interface BuildAppOptions {
@@ -32,8 +33,9 @@ export interface BuildAppOptions {
   /** Defaults to this node's sockets (one server node). */
   poker?: Poker;
   /**
-   * The timers that end expired offers and move absent agents (default on). Server tests turn
-   * them off and call the sweeps themselves, so a sweep never runs between a test's steps.
+   * The timers that end expired offers, move absent agents and route waiting tasks, and the
+   * router's wake-up on every change (default on). Server tests turn them off and call the sweeps
+   * and the router themselves, so nothing runs between a test's steps.
    */
   sweepers?: boolean;
 }
@@ -46,6 +48,8 @@ const OFFER_SWEEP_MS = 5_000;
 /** Agents Ready without a sync socket anywhere for this long become Offline (issue 6). */
 const ABSENCE_GRACE_MS = 120_000;
 const ABSENCE_SWEEP_MS = 15_000;
+/** How often instances that route by push are routed even when no change woke the router. */
+const ROUTING_SWEEP_MS = 5_000;
 
 /** The whole HTTP server without listening, so tests drive it with inject(). */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
@@ -64,13 +68,20 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const sockets = new LocalPoker();
   sockets.startHeartbeat(SOCKET_HEARTBEAT_MS);
   app.addHook('onClose', async () => sockets.stopHeartbeat());
+  const clock = options.clock ?? systemClock;
+  const poker = options.poker ?? sockets;
+  // The router answers to pokes (every committed change) of instances that route by push; it
+  // pokes the plain poker itself, so its own reservations do not wake it again.
+  const routing = createRoutingLoop({ db, clock, poker }, (error) =>
+    app.log.error({ err: error }, 'routing pass failed'),
+  );
   const ctx: AppContext = {
     config,
     db,
     mailer,
-    clock: options.clock ?? systemClock,
+    clock,
     passwords: new PasswordChecker(config.scryptLogN),
-    poker: options.poker ?? sockets,
+    poker: options.sweepers === false ? poker : routing.poker(poker),
     sockets,
   };
 
@@ -86,9 +97,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       () => sweepAbsentAgents(absence, ABSENCE_GRACE_MS),
       (error) => app.log.error({ err: error }, 'absent agents sweep failed'),
     );
+    const stopRouting = repeatEvery(
+      ROUTING_SWEEP_MS,
+      () => routing.sweep(),
+      (error) => app.log.error({ err: error }, 'routing sweep failed'),
+    );
     app.addHook('onClose', async () => {
       stopOffers();
       stopAbsence();
+      stopRouting();
     });
   }
 

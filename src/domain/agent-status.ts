@@ -1,7 +1,17 @@
 // The agent's status and its activity timer. Issue 6 makes the status real (server-side, routing).
 
-export const agentStatuses = ['ready', 'busy', 'break', 'offline'] as const;
+// `missed` and `wrap_up` are set by the server (a reservation that timed out, the time after a
+// call); agents choose among the rest and leave those by choosing another.
+export const agentStatuses = ['ready', 'busy', 'break', 'offline', 'missed', 'wrap_up'] as const;
 export type AgentStatus = (typeof agentStatuses)[number];
+
+/** The statuses an agent picks from the status menu. */
+export const selectableStatuses = [
+  'ready',
+  'busy',
+  'break',
+  'offline',
+] as const satisfies readonly AgentStatus[];
 
 export function isAgentStatus(value: unknown): value is AgentStatus {
   return typeof value === 'string' && (agentStatuses as readonly string[]).includes(value);

@@ -22,7 +22,13 @@ export interface CurrentInstance {
   name: string;
   role: Role;
   /** The instance's task settings (issue 5); absent from servers before it. */
-  settings?: { outcomeTagRequired: boolean; offerTtlSeconds: number };
+  settings?: {
+    outcomeTagRequired: boolean;
+    offerTtlSeconds: number;
+    /** Issue 6; absent from servers before it. */
+    pushRouting?: boolean;
+    wrapUpSeconds?: number;
+  };
 }
 
 export interface Me {

@@ -24,6 +24,8 @@ export const en = {
     busy: 'Busy',
     break: 'Break',
     offline: 'Offline',
+    missed: 'Missed',
+    wrap_up: 'Wrap-up',
     since: template<{ elapsed: string }>('for {{ elapsed }}'),
   },
   play: {
@@ -365,6 +367,7 @@ export const en = {
       ),
       accept: 'Accept',
       decline: 'Decline',
+      routing: 'Routing',
       open: template<{ title: string }>('Open “{{ title }}”'),
       dialogTitle: 'Offer to colleague',
       reassignTitle: 'Reassign task',

@@ -33,3 +33,4 @@ export * from './sync-writes.js';
 export * from './task-claims.js';
 export * from './agent-presence.js';
 export * from './task-offers.js';
+export * from './routing.js';

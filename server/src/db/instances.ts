@@ -133,6 +133,10 @@ export interface InstanceSettings {
   outcomeTagRequired: boolean;
   /** How long an offer to a colleague waits for an answer. */
   offerTtlSeconds: number;
+  /** The router reserves waiting tasks to Ready agents (issue 6); off: only Play hands out work. */
+  pushRouting: boolean;
+  /** How long an agent stays in wrap-up after a call; 0: no wrap-up. */
+  wrapUpSeconds: number;
 }
 
 export async function findInstanceSettings(
@@ -141,13 +145,15 @@ export async function findInstanceSettings(
 ): Promise<InstanceSettings | undefined> {
   const row = await db
     .selectFrom('instances')
-    .select(['outcome_tag_required', 'offer_ttl_seconds'])
+    .select(['outcome_tag_required', 'offer_ttl_seconds', 'push_routing', 'wrap_up_seconds'])
     .where('id', '=', instanceId)
     .executeTakeFirst();
   return (
     row && {
       outcomeTagRequired: Number(row.outcome_tag_required) === 1,
       offerTtlSeconds: Number(row.offer_ttl_seconds),
+      pushRouting: Number(row.push_routing) === 1,
+      wrapUpSeconds: Number(row.wrap_up_seconds),
     }
   );
 }
@@ -157,10 +163,17 @@ export async function updateInstanceSettings(
   instanceId: string,
   patch: Partial<InstanceSettings>,
 ): Promise<void> {
-  const set: { outcome_tag_required?: number; offer_ttl_seconds?: number } = {};
+  const set: {
+    outcome_tag_required?: number;
+    offer_ttl_seconds?: number;
+    push_routing?: number;
+    wrap_up_seconds?: number;
+  } = {};
   if (patch.outcomeTagRequired !== undefined)
     set.outcome_tag_required = patch.outcomeTagRequired ? 1 : 0;
   if (patch.offerTtlSeconds !== undefined) set.offer_ttl_seconds = patch.offerTtlSeconds;
+  if (patch.pushRouting !== undefined) set.push_routing = patch.pushRouting ? 1 : 0;
+  if (patch.wrapUpSeconds !== undefined) set.wrap_up_seconds = patch.wrapUpSeconds;
   if (Object.keys(set).length === 0) return;
   await db.updateTable('instances').set(set).where('id', '=', instanceId).execute();
 }

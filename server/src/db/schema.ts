@@ -29,6 +29,10 @@ export interface InstancesTable {
   outcome_tag_required: Generated<number>;
   /** How long an offer to a colleague waits for an answer. */
   offer_ttl_seconds: Generated<number>;
+  /** 1: waiting tasks are reserved to Ready agents by the router, not only taken by Play (0008). */
+  push_routing: Generated<number>;
+  /** After a call the agent is in wrap-up for up to this long; 0: no wrap-up (0008). */
+  wrap_up_seconds: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -177,6 +181,8 @@ export interface AgentStatusesTable {
   since: string;
   /** When the agent last had a sync socket open on any node (issue 6); null: not since 0007. */
   last_seen_at?: string | null;
+  /** When the router last reserved a task to the agent (0008): idle since = the later of this and since. */
+  last_routed_at?: string | null;
 }
 
 export interface CallHistoryTable {
@@ -232,6 +238,32 @@ export interface SyncResultsTable {
   touched: string;
 }
 
+/** A number callers dial to reach a queue of the instance (ACD, 0009): unique across instances. */
+export interface QueueNumbersTable {
+  number: string;
+  instance_id: string;
+  name: string;
+  /** JSON array of skill names its call tasks require. */
+  skills: Generated<string>;
+  priority: Generated<number>;
+  /** How long one agent rings before the next: the call's reservation timeout. */
+  ring_seconds: Generated<number>;
+  created_at: string;
+}
+
+/** A call Kamailio routes through a queue (0009), by its Call-ID. */
+export interface AcdCallsTable {
+  call_id: string;
+  instance_id: string;
+  task_id: string;
+  number: string;
+  /** Ringing now (state ringing) or talking (answered); null otherwise. */
+  agent_id: string | null;
+  state: 'ringing' | 'answered' | 'ended';
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   instances: InstancesTable;
@@ -254,4 +286,6 @@ export interface Database {
   sync_changes: SyncChangesTable;
   sync_clients: SyncClientsTable;
   sync_results: SyncResultsTable;
+  queue_numbers: QueueNumbersTable;
+  acd_calls: AcdCallsTable;
 }

@@ -53,7 +53,12 @@ export const MeSchema = Type.Object({
       role: RoleSchema,
       // Issue 5: the task workspace follows these (resolving asks for an outcome tag).
       settings: Type.Optional(
-        Type.Object({ outcomeTagRequired: Type.Boolean(), offerTtlSeconds: Type.Integer() }),
+        Type.Object({
+          outcomeTagRequired: Type.Boolean(),
+          offerTtlSeconds: Type.Integer(),
+          pushRouting: Type.Boolean(),
+          wrapUpSeconds: Type.Integer(),
+        }),
       ),
     }),
     Type.Null(),

@@ -89,8 +89,10 @@ async function offerProblem(
   if (task.offered_to_id !== userId) return 'This task is not offered to you any more.';
   const live = { offeredToId: task.offered_to_id, offerExpiresAt: task.offer_expires_at };
   if (!offerIsLive(live, Date.parse(ctx.now))) {
-    const by = task.offered_by_id ? await nameOf(ctx, task.offered_by_id) : 'the colleague';
     const at = task.offer_expires_at ? ` at ${clock(task.offer_expires_at)} UTC` : '';
+    if (!task.offered_by_id)
+      return `The reservation expired${at}; the task went back to the queue.`;
+    const by = await nameOf(ctx, task.offered_by_id);
     return `The offer expired${at}; ask ${by} to offer it again.`;
   }
   return null;
@@ -126,11 +128,11 @@ export async function taskDeclineOffer(
   a: IncomingArgs['task.declineOffer'],
 ): Promise<Outcome> {
   const touched = [taskRef(a.taskId)];
-  const reason = checkDeclineReason(a.reason);
-  if (!reason.ok) return reject('invalid', reason.message, touched);
   const { instanceId, userId } = ctx.actor;
   const task = await lockTask(ctx.tx, instanceId, a.taskId);
   if (!task) return reject('not_found', 'This task no longer exists.', touched);
+  const reason = checkDeclineReason(a.reason, task.offered_by_id !== null);
+  if (!reason.ok) return reject('invalid', reason.message, touched);
   const problem = await offerProblem(ctx, task);
   if (problem) return reject('conflict', problem, touched);
 

@@ -11,6 +11,7 @@ import {
   withTransaction,
   type Db,
 } from '../db/index.js';
+import { missReservation } from '../routing/router.js';
 import { everyone } from './apply-context.js';
 import { logItemId } from './log-id.js';
 import type { Poker } from './poker.js';
@@ -29,6 +30,21 @@ export async function expireOffers(deps: SweepDeps): Promise<number> {
   let ended = 0;
   for (const offer of await listExpiredOffers(deps.db, now, SWEEP_BATCH)) {
     const done = await withTransaction(deps.db, async (tx) => {
+      if (offer.offeredById === null) {
+        // A reservation the router made: the agent did not answer, so they are Missed too.
+        const missed = await missReservation(tx, {
+          instanceId: offer.instanceId,
+          taskId: offer.taskId,
+          agentId: offer.offeredToId,
+          now,
+          expiresAt: offer.expiresAt,
+        });
+        if (missed.missed) {
+          await recordChanges(tx, offer.instanceId, missed.changes);
+          return true;
+        }
+        // The task was resolved or taken meanwhile: the reservation just ends, nobody missed it.
+      }
       const offerReturn = JSON.stringify({
         kind: 'expired',
         byId: offer.offeredToId,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RecordingPoker } from '../test-support/recording-poker.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateInstanceSettings } from '../db/index.js';
 import { puts, SyncTestClient, taskArgs } from '../test-support/sync.js';
@@ -9,7 +10,6 @@ import {
   type TestClient,
 } from '../test-support/test-app.js';
 import { expireOffers } from './offer-sweeper.js';
-import type { Audience, Poker } from './poker.js';
 
 // Issue 5 through POST /api/sync/push: offers (skills, accept, decline with a reason, expiry),
 // reassigning, resolving with an outcome tag, follow-ups; each bad one changes nothing.
@@ -19,13 +19,6 @@ let bob: TestClient; // Demo agent: support, billing
 let carol: TestClient; // Demo team leader: support, sales
 let ids: Record<'alice' | 'bob' | 'carol', string>;
 let demoId: string;
-
-class RecordingPoker implements Poker {
-  readonly pokes: { instanceId: string; audience: Audience }[] = [];
-  poke(instanceId: string, audience: Audience) {
-    this.pokes.push({ instanceId, audience });
-  }
-}
 
 async function signedIn(email: string): Promise<[TestClient, MeBody]> {
   const client = t.client();
@@ -312,6 +305,8 @@ describe('reassign and resolve', () => {
     expect(me.currentInstance.settings).toEqual({
       outcomeTagRequired: false,
       offerTtlSeconds: 600,
+      pushRouting: false,
+      wrapUpSeconds: 0,
     });
   });
 });
@@ -325,11 +320,29 @@ describe('instance settings', () => {
     expect((await patch(alice, { outcomeTagRequired: true })).statusCode).toBe(403);
     expect((await patch(admin, { offerTtlSeconds: 5 })).statusCode).toBe(400);
     expect((await patch(admin, { colour: 'red' })).statusCode).toBe(400);
-    const changed = await patch(admin, { outcomeTagRequired: true, offerTtlSeconds: 120 });
-    expect(changed.json()).toEqual({ outcomeTagRequired: true, offerTtlSeconds: 120 });
+    expect((await patch(admin, { wrapUpSeconds: -1 })).statusCode).toBe(400);
+    expect((await patch(admin, { pushRouting: 'yes' })).statusCode).toBe(400);
+    const changed = await patch(admin, {
+      outcomeTagRequired: true,
+      offerTtlSeconds: 120,
+      pushRouting: true,
+      wrapUpSeconds: 45,
+    });
+    const expected = {
+      outcomeTagRequired: true,
+      offerTtlSeconds: 120,
+      pushRouting: true,
+      wrapUpSeconds: 45,
+    };
+    expect(changed.json()).toEqual(expected);
     const me = (await alice.get('/api/me')).json<{ currentInstance: { settings: unknown } }>();
-    expect(me.currentInstance.settings).toEqual({ outcomeTagRequired: true, offerTtlSeconds: 120 });
-    await patch(admin, { outcomeTagRequired: false, offerTtlSeconds: 600 });
+    expect(me.currentInstance.settings).toEqual(expected);
+    await patch(admin, {
+      outcomeTagRequired: false,
+      offerTtlSeconds: 600,
+      pushRouting: false,
+      wrapUpSeconds: 0,
+    });
   });
 });
 

@@ -6,7 +6,7 @@ export const taskTypes = ['call', 'email', 'chat', 'manual'] as const;
 export type TaskType = (typeof taskTypes)[number];
 export const taskStatuses = ['open', 'pending', 'resolved'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
-export const agentStatuses = ['ready', 'busy', 'break', 'offline'] as const;
+export const agentStatuses = ['ready', 'busy', 'break', 'offline', 'missed', 'wrap_up'] as const;
 export type AgentStatus = (typeof agentStatuses)[number];
 export type Role = 'agent' | 'team_leader' | 'admin';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RecordingPoker } from '../test-support/recording-poker.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertComments } from '../db/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.js';
@@ -6,7 +7,6 @@ import { SyncTestClient, taskArgs } from '../test-support/sync.js';
 import type { Actor, ApplyContext } from './apply-context.js';
 import { applyMutation } from './appliers.js';
 import type { IncomingMutation } from './incoming.js';
-import type { Audience, Poker } from './poker.js';
 import { push, type PushDeps } from './push.js';
 
 // One push is one transaction with a savepoint per mutation: what commits when a mutation throws
@@ -14,13 +14,6 @@ import { push, type PushDeps } from './push.js';
 let t: TestApp;
 let alice: TestClient;
 let actor: Actor;
-
-class RecordingPoker implements Poker {
-  readonly pokes: { instanceId: string; audience: Audience }[] = [];
-  poke(instanceId: string, audience: Audience) {
-    this.pokes.push({ instanceId, audience });
-  }
-}
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });

@@ -68,9 +68,11 @@ export function offerExpiry(now: number, ttlSeconds: number): string {
 
 export type ReasonCheck = { ok: true; reason: string } | { ok: false; message: string };
 
-export function checkDeclineReason(text: string): ReasonCheck {
+/** A colleague's offer needs a reason; a reservation from routing (no colleague to tell) does not. */
+export function checkDeclineReason(text: string, required = true): ReasonCheck {
   const reason = text.trim();
-  if (reason === '') return { ok: false, message: 'Say why you decline, so the colleague knows.' };
+  if (reason === '' && required)
+    return { ok: false, message: 'Say why you decline, so the colleague knows.' };
   if (reason.length > DECLINE_REASON_MAX) {
     return { ok: false, message: `A reason can have at most ${DECLINE_REASON_MAX} characters.` };
   }

@@ -5,7 +5,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { api } from '../../api';
-import { agentStatuses, isAgentStatus, type AgentStatus, type Me } from '../../domain';
+import { isAgentStatus, selectableStatuses, type AgentStatus, type Me } from '../../domain';
 import { t } from '../../i18n';
 import './play.css';
 import { createLive } from '../data/live';
@@ -155,7 +155,7 @@ export function PlayButton(props: { me: Me; instanceId: string }): JSX.Element {
           }}
         >
           <option value="">{t('play.keepPlaying')}</option>
-          <For each={agentStatuses}>
+          <For each={selectableStatuses}>
             {(status) => (
               <option value={status}>
                 {t('play.thenStatus', { status: t(`status.${status}`) })}

@@ -1,6 +1,6 @@
 import { DropdownMenu } from '@kobalte/core/dropdown-menu';
 import { For, Show, type JSX } from 'solid-js';
-import { agentStatuses } from '../../domain';
+import { selectableStatuses } from '../../domain';
 import { t } from '../../i18n';
 import { Icon } from '../../ui';
 import { agentStatus, setAgentStatus } from './agent-status';
@@ -14,7 +14,7 @@ export default function StatusMenu(): JSX.Element {
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content class="menu">
-          <For each={agentStatuses}>
+          <For each={selectableStatuses}>
             {(status) => (
               <DropdownMenu.Item class="menu-item" onSelect={() => setAgentStatus(status)}>
                 <span class={`status-dot status-${status}`} aria-hidden="true" />

@@ -1,4 +1,5 @@
 // Declining an offer asks why: the colleague who offered it gets the task back with the reason.
+// A reservation from routing goes back to the queue; a reason is optional there.
 import { Dialog } from '@kobalte/core/dialog';
 import { createSignal, type JSX } from 'solid-js';
 import { checkDeclineReason, DECLINE_REASON_MAX } from '../../domain';
@@ -9,6 +10,8 @@ import { withStore } from '../data/store';
 
 export default function DeclineDialog(props: {
   taskId: string;
+  /** Routing's reservations need no reason: there is no colleague to tell. */
+  reasonRequired: boolean;
   onClose: () => void;
   returnFocus: () => HTMLElement | undefined;
 }): JSX.Element {
@@ -17,7 +20,7 @@ export default function DeclineDialog(props: {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    const checked = checkDeclineReason(reason());
+    const checked = checkDeclineReason(reason(), props.reasonRequired);
     if (!checked.ok) {
       setError(checked.message);
       return;

@@ -15,6 +15,9 @@ export function OfferNotice(props: { task: SyncTask; names: Map<string, string> 
   const me = () => currentMe()?.user.id;
   const name = (id: string | null | undefined) =>
     (id ? props.names.get(id) : undefined) ?? t('tasks.log.someone');
+  // Routing's reservations have no offerer.
+  const offerer = (id: string | null | undefined) =>
+    id == null ? t('tasks.offers.routing') : name(id);
   const live = () => offerIsLive(props.task, now());
   const toMe = () => props.task.offeredToId !== null && props.task.offeredToId === me();
   const mine = () => props.task.offeredById === me();
@@ -31,7 +34,7 @@ export function OfferNotice(props: { task: SyncTask; names: Map<string, string> 
       <Match when={toMe()}>
         <section class="offer-notice" aria-label={t('tasks.offers.title')}>
           <p>
-            {t('tasks.offers.toMeHere', { name: name(props.task.offeredById) })}{' '}
+            {t('tasks.offers.toMeHere', { name: offerer(props.task.offeredById) })}{' '}
             <Show when={live()} fallback={t('tasks.offers.expired')}>
               {t('tasks.offers.expiresAt', { time: formatTime(props.task.offerExpiresAt ?? '') })}
             </Show>
@@ -54,6 +57,7 @@ export function OfferNotice(props: { task: SyncTask; names: Map<string, string> 
           <Show when={declining()}>
             <DeclineDialog
               taskId={props.task.id}
+              reasonRequired={props.task.offeredById != null}
               onClose={() => setDeclining(false)}
               returnFocus={() => declineButton}
             />

@@ -49,7 +49,10 @@ export default function OffersDialog(props: {
                     <Match when={task.offeredToId === me()}>
                       <p>
                         {t('tasks.offers.toMe', {
-                          name: name(task.offeredById),
+                          name:
+                            task.offeredById == null
+                              ? t('tasks.offers.routing')
+                              : name(task.offeredById),
                           title: task.title,
                         })}{' '}
                         <Show when={offerIsLive(task, now())} fallback={t('tasks.offers.expired')}>
@@ -120,6 +123,7 @@ export default function OffersDialog(props: {
           {(taskId) => (
             <DeclineDialog
               taskId={taskId()}
+              reasonRequired={props.offers.find((o) => o.id === taskId())?.offeredById != null}
               onClose={() => setDeclining(null)}
               returnFocus={() => lastDecline}
             />

@@ -6,6 +6,8 @@ import * as sync from './0004_sync.js';
 import * as taskWorkspace from './0005_task_workspace.js';
 import * as routingQueue from './0006_routing_queue.js';
 import * as agentPresence from './0007_agent_presence.js';
+import * as pushRouting from './0008_push_routing.js';
+import * as acd from './0009_acd.js';
 
 // A static list (not a folder scan) so the compiled server finds every migration. Ordered by id.
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -16,4 +18,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_task_workspace': taskWorkspace,
   '0006_routing_queue': routingQueue,
   '0007_agent_presence': agentPresence,
+  '0008_push_routing': pushRouting,
+  '0009_acd': acd,
 };
