@@ -22,6 +22,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { repeatEvery } from './repeat.js';
 import { sweepAbsentAgents } from './routing/absence.js';
 import { createRoutingLoop } from './routing/routing-loop.js';
+import { sweepWrapUps } from './routing/wrap-up.js';
 import { expireOffers, LocalPoker, type Poker } from './sync/index.js';
 
 export interface BuildAppOptions {
@@ -48,7 +49,10 @@ const OFFER_SWEEP_MS = 5_000;
 /** Agents Ready without a sync socket anywhere for this long become Offline (issue 6). */
 const ABSENCE_GRACE_MS = 120_000;
 const ABSENCE_SWEEP_MS = 15_000;
-/** How often instances that route by push are routed even when no change woke the router. */
+/**
+ * How often instances that route by push are routed even when no change woke the router, and
+ * wrap-ups that ran out end.
+ */
 const ROUTING_SWEEP_MS = 5_000;
 
 /** The whole HTTP server without listening, so tests drive it with inject(). */
@@ -99,7 +103,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     );
     const stopRouting = repeatEvery(
       ROUTING_SWEEP_MS,
-      () => routing.sweep(),
+      // Wrap-ups that ran out make agents Ready, which the router then answers.
+      async () => {
+        await sweepWrapUps(ctx);
+        await routing.sweep();
+      },
       (error) => app.log.error({ err: error }, 'routing sweep failed'),
     );
     app.addHook('onClose', async () => {

@@ -200,3 +200,35 @@ export async function listPushRoutingInstances(db: Db): Promise<string[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+export interface AgentInStatus {
+  instanceId: string;
+  userId: string;
+  status: string;
+  since: string;
+  /** The instance's wrap-up time, for the wrap-up sweeper. */
+  wrapUpSeconds: number;
+}
+
+/** Agents in `status` across instances, the longest in it first. */
+export async function listAgentsInStatus(
+  db: Db,
+  status: string,
+  limit: number,
+): Promise<AgentInStatus[]> {
+  const rows = await db
+    .selectFrom('agent_statuses as s')
+    .innerJoin('instances as i', 'i.id', 's.instance_id')
+    .select(['s.instance_id', 's.user_id', 's.status', 's.since', 'i.wrap_up_seconds'])
+    .where('s.status', '=', status)
+    .orderBy('s.since')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    instanceId: r.instance_id,
+    userId: r.user_id,
+    status: r.status,
+    since: r.since,
+    wrapUpSeconds: Number(r.wrap_up_seconds),
+  }));
+}

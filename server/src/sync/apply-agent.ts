@@ -17,6 +17,7 @@ import {
   type ApplyContext,
   type Outcome,
 } from './apply-context.js';
+import { startWrapUp } from '../routing/wrap-up.js';
 import { createCallTask, logCallOnTask } from './call-task.js';
 import type { IncomingArgs } from './incoming.js';
 import { agentStatuses, callDirections, callOutcomes } from './protocol.js';
@@ -105,5 +106,8 @@ export async function callRecord(
     outcome: a.outcome,
     task_id: taskId,
   });
+  // An answered call is written up before the next one comes (where the instance has wrap-up).
+  if (answeredAt !== null)
+    changes.push(...(await startWrapUp(ctx.tx, instanceId, userId, ctx.now)));
   return ok([...changes, { kind: 'call', entityId: a.id, audienceUserId: userId }]);
 }

@@ -12,6 +12,7 @@ import {
   type LogItemsTable,
   type TaskPatch,
 } from '../db/index.js';
+import { endWrapUp } from '../routing/wrap-up.js';
 import {
   everyone,
   isOneOf,
@@ -202,7 +203,11 @@ export async function taskSetStatus(
   const data: Record<string, unknown> = { from: task.status, to: a.status };
   if (patch.outcome_tag) data['outcomeTag'] = patch.outcome_tag;
   const log = [logItem(ctx, task.id, 'status', data)];
-  return ok([everyone('task', task.id), ...(await writeLog(ctx, log))]);
+  const changes = [everyone('task', task.id), ...(await writeLog(ctx, log))];
+  // Resolving is the write-up done: an agent in wrap-up is Ready again.
+  if (a.status === 'resolved')
+    changes.push(...(await endWrapUp(ctx.tx, instanceId, ctx.actor.userId, ctx.now)));
+  return ok(changes);
 }
 
 export async function taskAssign(
