@@ -4,6 +4,7 @@ import { listMembers } from '../../db/index.js';
 import { requireInstance } from '../auth.js';
 import { errorResponses, MemberSchema } from '../schemas.js';
 import type { App } from '../types.js';
+import { memberSkillRoutes } from './member-skills.js';
 
 export function memberRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -19,4 +20,5 @@ export function memberRoutes(app: App, ctx: AppContext): void {
       return { members: await listMembers(ctx.db, instance.instanceId) };
     },
   );
+  memberSkillRoutes(app, ctx);
 }
