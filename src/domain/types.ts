@@ -28,6 +28,7 @@ export interface CurrentInstance {
     /** Issue 6; absent from servers before it. */
     pushRouting?: boolean;
     wrapUpSeconds?: number;
+    reservationSeconds?: number;
   };
 }
 

@@ -137,6 +137,8 @@ export interface InstanceSettings {
   pushRouting: boolean;
   /** How long an agent stays in wrap-up after a call; 0: no wrap-up. */
   wrapUpSeconds: number;
+  /** How long an agent has to accept work the router reserved to them. */
+  reservationSeconds: number;
 }
 
 export async function findInstanceSettings(
@@ -145,7 +147,13 @@ export async function findInstanceSettings(
 ): Promise<InstanceSettings | undefined> {
   const row = await db
     .selectFrom('instances')
-    .select(['outcome_tag_required', 'offer_ttl_seconds', 'push_routing', 'wrap_up_seconds'])
+    .select([
+      'outcome_tag_required',
+      'offer_ttl_seconds',
+      'push_routing',
+      'wrap_up_seconds',
+      'reservation_seconds',
+    ])
     .where('id', '=', instanceId)
     .executeTakeFirst();
   return (
@@ -154,6 +162,7 @@ export async function findInstanceSettings(
       offerTtlSeconds: Number(row.offer_ttl_seconds),
       pushRouting: Number(row.push_routing) === 1,
       wrapUpSeconds: Number(row.wrap_up_seconds),
+      reservationSeconds: Number(row.reservation_seconds),
     }
   );
 }
@@ -168,12 +177,14 @@ export async function updateInstanceSettings(
     offer_ttl_seconds?: number;
     push_routing?: number;
     wrap_up_seconds?: number;
+    reservation_seconds?: number;
   } = {};
   if (patch.outcomeTagRequired !== undefined)
     set.outcome_tag_required = patch.outcomeTagRequired ? 1 : 0;
   if (patch.offerTtlSeconds !== undefined) set.offer_ttl_seconds = patch.offerTtlSeconds;
   if (patch.pushRouting !== undefined) set.push_routing = patch.pushRouting ? 1 : 0;
   if (patch.wrapUpSeconds !== undefined) set.wrap_up_seconds = patch.wrapUpSeconds;
+  if (patch.reservationSeconds !== undefined) set.reservation_seconds = patch.reservationSeconds;
   if (Object.keys(set).length === 0) return;
   await db.updateTable('instances').set(set).where('id', '=', instanceId).execute();
 }

@@ -33,6 +33,8 @@ export interface InstancesTable {
   push_routing: Generated<number>;
   /** After a call the agent is in wrap-up for up to this long; 0: no wrap-up (0008). */
   wrap_up_seconds: Generated<number>;
+  /** How long an agent has to accept work the router reserved to them (0008). */
+  reservation_seconds: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -264,6 +266,24 @@ export interface AcdCallsTable {
   updated_at: string;
 }
 
+/** A status an instance's admins added next to the built-in ones (0010). */
+export interface CustomStatusesTable {
+  id: string;
+  instance_id: string;
+  /** What agent_statuses.status holds: 'c-<id>', stable when the label changes. */
+  key: string;
+  label: string;
+  /** '#rrggbb'. */
+  colour: string;
+  receives_work: Generated<number>;
+  /** JSON array of task types it receives; null for every channel. */
+  channels: string | null;
+  time_limit_seconds: number | null;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   instances: InstancesTable;
@@ -288,4 +308,5 @@ export interface Database {
   sync_results: SyncResultsTable;
   queue_numbers: QueueNumbersTable;
   acd_calls: AcdCallsTable;
+  custom_statuses: CustomStatusesTable;
 }

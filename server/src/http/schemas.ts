@@ -58,6 +58,7 @@ export const MeSchema = Type.Object({
           offerTtlSeconds: Type.Integer(),
           pushRouting: Type.Boolean(),
           wrapUpSeconds: Type.Integer(),
+          reservationSeconds: Type.Integer(),
         }),
       ),
     }),

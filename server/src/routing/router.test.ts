@@ -155,7 +155,8 @@ describe('push routing', () => {
     expect(next).toMatchObject({ taskId: second, agentId: ids.alice });
   });
 
-  it('a reservation that runs out moves the agent to Missed and the task to the next agent', async () => {
+  it('a reservation that runs out (the instance time) moves the agent to Missed and the task on', async () => {
+    await updateInstanceSettings(t.db, demoId, { reservationSeconds: 30 });
     await setStatus(alice, 'ready');
     await setStatus(bob, 'ready');
     const taskId = await waiting({ type: 'call', skills: ['support'] });
@@ -176,6 +177,7 @@ describe('push routing', () => {
 
     const [next] = await routeWaiting(deps(), demoId);
     expect(next).toMatchObject({ taskId, agentId: ids.bob });
+    await updateInstanceSettings(t.db, demoId, { reservationSeconds: 120 });
   });
 
   it('the loop routes only instances that ask for push routing, after a change', async () => {

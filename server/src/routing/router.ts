@@ -8,6 +8,7 @@
 import type { Clock } from '../clock.js';
 import {
   endReservation,
+  findInstanceSettings,
   insertLogItems,
   listWaitingTasks,
   lockInstanceForRouting,
@@ -25,7 +26,6 @@ import { everyone } from '../sync/apply-context.js';
 import { logItemId } from '../sync/log-id.js';
 import type { Poker } from '../sync/poker.js';
 import {
-  builtInStatuses,
   channels,
   defaultRoutingConfig,
   pickAgent,
@@ -34,7 +34,9 @@ import {
   type Channel,
   type RoutingConfig,
   type RoutingTask,
+  type StatusDefinition,
 } from './rules.js';
+import { definitionOf, receivingKeys, statusDefinitions } from './status-definitions.js';
 
 export interface RouterDeps {
   db: Db;
@@ -46,8 +48,6 @@ export interface RouterDeps {
 /** How many waiting tasks one pass looks at: the head of the queue is what can be routed now. */
 const PASS_SIZE = 100;
 
-const receivingStatuses = builtInStatuses.filter((s) => s.receivesWork).map((s) => s.key);
-
 export interface Reservation {
   taskId: string;
   agentId: string;
@@ -56,12 +56,15 @@ export interface Reservation {
 
 /** Reserves waiting tasks of the instance to eligible agents; returns the reservations made. */
 export async function routeWaiting(deps: RouterDeps, instanceId: string): Promise<Reservation[]> {
-  const config = deps.config ?? defaultRoutingConfig;
   const now = deps.clock();
   const nowIso = now.toISOString();
   const made = await withTransaction(deps.db, async (tx) => {
     await lockInstanceForRouting(tx, instanceId);
-    const agents = (await routingAgents(tx, instanceId, receivingStatuses, nowIso)).map(snapshot);
+    const config = deps.config ?? (await instanceRoutingConfig(tx, instanceId));
+    // The instance's own statuses too: an agent in "Email only" receives email, not calls.
+    const definitions = await statusDefinitions(tx, instanceId);
+    const rows = await routingAgents(tx, instanceId, receivingKeys(definitions), nowIso);
+    const agents = rows.map((row) => snapshot(row, definitions));
     if (agents.length === 0) return [];
     const waiting = await listWaitingTasks(tx, instanceId, PASS_SIZE);
     const reservations: Reservation[] = [];
@@ -129,12 +132,23 @@ export async function missReservation(
   const moved = await moveAgentStatus(tx, {
     instanceId: m.instanceId,
     userId: m.agentId,
-    from: receivingStatuses,
+    from: receivingKeys(await statusDefinitions(tx, m.instanceId)),
     status: 'missed',
     now: m.now,
   });
   if (moved) changes.push(everyone('agentStatus', m.agentId));
   return { missed: true, changes };
+}
+
+/** The instance's reservation time applies to every channel it routes by push. */
+async function instanceRoutingConfig(tx: Db, instanceId: string): Promise<RoutingConfig> {
+  const settings = await findInstanceSettings(tx, instanceId);
+  if (!settings) return defaultRoutingConfig;
+  const ms = settings.reservationSeconds * 1000;
+  return {
+    ...defaultRoutingConfig,
+    reservationTimeoutMs: { call: ms, email: ms, chat: ms, manual: ms },
+  };
 }
 
 function systemLog(
@@ -167,13 +181,8 @@ function pickPreferringOthers(
   return pickAgent(task, others, config) ?? pickAgent(task, agents, config);
 }
 
-function snapshot(row: RoutingAgentRow): AgentSnapshot {
-  const status = builtInStatuses.find((s) => s.key === row.status) ?? {
-    key: row.status,
-    receivesWork: false,
-    channels: null,
-    timeLimitMs: null,
-  };
+function snapshot(row: RoutingAgentRow, definitions: readonly StatusDefinition[]): AgentSnapshot {
+  const status = definitionOf(definitions, row.status);
   const routedLater = row.lastRoutedAt !== null && row.lastRoutedAt > row.since;
   return {
     userId: row.userId,

@@ -307,6 +307,7 @@ describe('reassign and resolve', () => {
       offerTtlSeconds: 600,
       pushRouting: false,
       wrapUpSeconds: 0,
+      reservationSeconds: 120,
     });
   });
 });
@@ -321,18 +322,21 @@ describe('instance settings', () => {
     expect((await patch(admin, { offerTtlSeconds: 5 })).statusCode).toBe(400);
     expect((await patch(admin, { colour: 'red' })).statusCode).toBe(400);
     expect((await patch(admin, { wrapUpSeconds: -1 })).statusCode).toBe(400);
+    expect((await patch(admin, { reservationSeconds: 5 })).statusCode).toBe(400);
     expect((await patch(admin, { pushRouting: 'yes' })).statusCode).toBe(400);
     const changed = await patch(admin, {
       outcomeTagRequired: true,
       offerTtlSeconds: 120,
       pushRouting: true,
       wrapUpSeconds: 45,
+      reservationSeconds: 20,
     });
     const expected = {
       outcomeTagRequired: true,
       offerTtlSeconds: 120,
       pushRouting: true,
       wrapUpSeconds: 45,
+      reservationSeconds: 20,
     };
     expect(changed.json()).toEqual(expected);
     const me = (await alice.get('/api/me')).json<{ currentInstance: { settings: unknown } }>();
@@ -342,6 +346,7 @@ describe('instance settings', () => {
       offerTtlSeconds: 600,
       pushRouting: false,
       wrapUpSeconds: 0,
+      reservationSeconds: 120,
     });
   });
 });
