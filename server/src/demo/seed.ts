@@ -24,6 +24,7 @@ import {
   type TaskStatus,
   type TaskType,
 } from '../db/index.js';
+import { saveQueueNumber } from '../db/acd.js';
 import {
   CHANNELS,
   DEMO_TITLES,
@@ -208,6 +209,10 @@ export async function seedDemoIfEmpty(
         created_at: nowIso,
       })),
     ]);
+
+    // Callers dial 2000 (Kamailio's trunk port) to reach a Ready agent with support.
+    const support = { instanceId: demo.id, name: 'Support', skills: ['support'], priority: 3 };
+    await saveQueueNumber(tx, { number: '2000', ringSeconds: 30, ...support }, nowIso);
 
     const demoAssignees = [alice.id, bob.id, carol.id, admin.id, null];
     const demoTasks = Array.from({ length: DEMO_TASKS }, () => {

@@ -6,6 +6,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route takes raw bytes of any type (attachments); the Origin check still applies. */
     rawBody?: boolean;
+    /**
+     * Called by a machine (Kamailio) with a shared secret, never by a browser with our cookie: no
+     * Origin rule (the route refuses requests that carry one) and its own body type.
+     */
+    machine?: boolean;
   }
 }
 
@@ -33,6 +38,7 @@ export function registerCsrfGuard(app: FastifyInstance, publicUrl: string): void
   const publicOrigin = new URL(publicUrl).origin;
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !isApiPath(request.url)) return;
+    if (request.routeOptions.config.machine === true) return;
     const origin = request.headers.origin;
     const sameSite = request.headers['sec-fetch-site'] === 'same-origin';
     const ownOrigin = `${request.protocol}://${request.host}`;

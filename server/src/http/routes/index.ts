@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { App } from '../types.js';
+import { acdRoutes } from './acd.js';
 import { attachmentRoutes } from './attachments.js';
 import { healthRoutes } from './health.js';
 import { instanceSettingsRoutes } from './instance-settings.js';
@@ -25,6 +26,7 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   sipRoutes(app, ctx);
   syncRoutes(app, ctx);
   routingRoutes(app, ctx);
+  acdRoutes(app, ctx);
   syncSocketRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   openApiRoutes(app);
