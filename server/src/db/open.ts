@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type Dialect as KyselyDialect,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -56,11 +63,37 @@ export function openDatabase(url: string): OpenDatabase {
   // must survive a power cut, not only a crash (WAL with NORMAL may lose the last commits).
   // Pushes commit up to 50 mutations per transaction, so this costs one fsync per batch.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: immediateTransactions(new SqliteDialect({ database: sqlite })),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 /** Runs fn in one transaction; both dialects commit on return and roll back on throw. */
 export function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute(fn);
+}
+
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE) instead of at
+ * their first write. With several processes on one file (WAL), a deferred transaction that read
+ * and then writes after another process committed fails at once with SQLITE_BUSY ("database is
+ * locked"): its snapshot is stale and waiting cannot help, so busy_timeout does not apply.
+ * Beginning IMMEDIATE makes it wait its turn (busy_timeout) before reading instead. Within one
+ * process nothing changes: Kysely runs everything on the one connection, one transaction at a
+ * time. Found by the multi-process claim race (server/src/routing/claim-race.test.ts).
+ */
+function immediateTransactions(dialect: SqliteDialect): KyselyDialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      driver.beginTransaction = async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      };
+      return driver;
+    },
+  };
 }
