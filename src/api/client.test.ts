@@ -56,6 +56,29 @@ describe('api client requests', () => {
     expect(result).toEqual({ ok: true, value: undefined });
     expect(fetch.mock.calls[0]?.[0]).toBe('/api/password-reset/a%2Fb%3Fc');
   });
+
+  it("PUTs a member's skills and PATCHes only the settings given", async () => {
+    const { api, fetch } = clientAnswering(() => json(200, { skills: ['french'] }));
+    expect(await api.setMemberSkills('u/2', ['french'])).toEqual({
+      ok: true,
+      value: { skills: ['french'] },
+    });
+    await api.updateInstanceSettings({ wrapUpSeconds: 30 });
+    const [[putUrl, put], [patchUrl, patch]] = fetch.mock.calls as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
+    expect([putUrl, put.method, JSON.parse(String(put.body))]).toEqual([
+      '/api/members/u%2F2/skills',
+      'PUT',
+      { skills: ['french'] },
+    ]);
+    expect([patchUrl, patch.method, JSON.parse(String(patch.body))]).toEqual([
+      '/api/instance/settings',
+      'PATCH',
+      { wrapUpSeconds: 30 },
+    ]);
+  });
 });
 
 describe('api client error mapping', () => {

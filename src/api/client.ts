@@ -2,6 +2,7 @@
 // failures (401, 404, 429, offline) are values the screens show, never exceptions.
 import type {
   Health,
+  InstanceSettings,
   Invitation,
   InvitationPreview,
   Me,
@@ -24,7 +25,7 @@ export interface ApiClientOptions {
   now?: () => number;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface InviteInput {
   email: string;
@@ -119,6 +120,15 @@ export function createApiClient(options: ApiClientOptions) {
       request<InvitationPreview>('GET', `/api/invitations/${enc(token)}`),
     acceptInvitation: (token: string, input: AcceptInvitationInput) =>
       request<Me>('POST', `/api/invitations/${enc(token)}/accept`, input),
+
+    /** The instance's skills catalogue (admins pick from it). */
+    skills: () => request<{ skills: string[] }>('GET', '/api/skills'),
+    /** Admins: replaces a member's skills; answers them as stored (the catalogue's spelling). */
+    setMemberSkills: (userId: string, skills: readonly string[]) =>
+      request<{ skills: string[] }>('PUT', `/api/members/${enc(userId)}/skills`, { skills }),
+    /** Admins: changes the given settings of the current instance; answers all of them. */
+    updateInstanceSettings: (patch: Partial<InstanceSettings>) =>
+      request<InstanceSettings>('PATCH', '/api/instance/settings', patch),
 
     /** Play: assigns the next task; names the instance so a switch in another tab cannot mix. */
     playNext: (instanceId: string) =>

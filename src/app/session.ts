@@ -91,6 +91,14 @@ export async function switchInstance(instanceId: string): Promise<ApiResult<Me>>
   return adopt(await api.switchInstance(instanceId));
 }
 
+/**
+ * Asks /api/me again after something it answers changed (the instance's settings): screens that
+ * read the settings follow. A failure keeps the session as it is rather than signing out.
+ */
+export async function refreshMe(): Promise<ApiResult<Me>> {
+  return adopt(await api.me());
+}
+
 export function acceptedInvitation(me: Me): void {
   setSession({ status: 'signed-in', me });
 }

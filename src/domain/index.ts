@@ -12,3 +12,5 @@ export * from './backoff';
 export * from './call-record';
 export * from './task-rules';
 export * from './server-clock';
+export * from './skill-names';
+export * from './instance-settings';
