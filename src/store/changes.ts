@@ -2,7 +2,7 @@
 // fast path for bootstrap pages. Call inside a transaction over the tables involved.
 import type { Change, EntityKind } from '../domain';
 import type { SyncDb } from './db';
-import { toStoredContact, toStoredTask } from './stored';
+import { toListedTask, toStoredContact, toStoredTask } from './stored';
 import type { Table } from 'dexie';
 
 type Pending = Map<string, { op: 'put'; row: unknown } | { op: 'delete' }>;
@@ -39,10 +39,10 @@ function idOf(change: Change): string {
   }
 }
 
-function rowOf(change: Change & { op: 'put' }): unknown {
+function rowOf(change: Change & { op: 'put' }, withoutWords: boolean): unknown {
   switch (change.kind) {
     case 'task':
-      return toStoredTask(change.value);
+      return withoutWords ? toListedTask(change.value) : toStoredTask(change.value);
     case 'contact':
       return toStoredContact(change.value);
     default:
@@ -50,13 +50,26 @@ function rowOf(change: Change & { op: 'put' }): unknown {
   }
 }
 
-export async function applyChanges(db: SyncDb, changes: readonly Change[]): Promise<void> {
+export interface ApplyOptions {
+  /** Tasks without their search words (a bootstrap page; see words-pass.ts). */
+  withoutWords?: boolean;
+}
+
+export async function applyChanges(
+  db: SyncDb,
+  changes: readonly Change[],
+  options: ApplyOptions = {},
+): Promise<void> {
+  const withoutWords = options.withoutWords ?? false;
   // The last change of an entity wins, so grouping by kind keeps the page's meaning.
   const byKind = new Map<EntityKind, Pending>();
   for (const change of changes) {
     let pending = byKind.get(change.kind);
     if (!pending) byKind.set(change.kind, (pending = new Map()));
-    pending.set(idOf(change), change.op === 'put' ? { op: 'put', row: rowOf(change) } : change);
+    pending.set(
+      idOf(change),
+      change.op === 'put' ? { op: 'put', row: rowOf(change, withoutWords) } : change,
+    );
   }
   // Every kind's writes are issued at once: in a transaction still waiting for the one before
   // (pull.ts), all rows are handed to IndexedDB while it waits.

@@ -1,7 +1,7 @@
 // liveQuery runs only where a global indexedDB exists (Dexie issue 2046); the data itself
 // still lives in each test's own fake factory.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSyncEngine, type SyncEngine, type SyncState } from './engine';
 import { syncLockName, withSyncLock } from './lock';
 import { listDatabases } from './registry';
@@ -71,6 +71,11 @@ describe('sync engine', () => {
     expect(await listDatabases(storage)).toMatchObject([
       { name: 'switchboard-u1-i1', userId: 'u1', instanceId: 'i1' },
     ]);
+    // The search words the bootstrap left out follow on their own.
+    await vi.waitFor(async () => {
+      expect(await engine.db.meta.get('wordsPending')).toBeUndefined();
+      expect((await engine.db.tasks.get('t1'))?.words).not.toHaveLength(0);
+    });
   });
 
   it('looks again a second later when another flusher held the lock', async () => {

@@ -20,6 +20,7 @@ import { writeMutation, type MutateOptions } from './mutate';
 import { loadTaskItems, pullChanges, type PullOutcome } from './pull';
 import { readSyncMeta } from './queries';
 import { registerDatabase, wipeDatabase, type StorageOptions } from './registry';
+import { fillPendingWords } from './words-pass';
 
 export interface SyncState {
   online: boolean;
@@ -131,6 +132,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       transport.connectPokes({ onPoke: () => void pullNow(), onOpen: () => void pullNow() }),
     );
     await syncNow();
+    // Offline at start, or closed mid-pass last time: words a bootstrap left out come now.
+    fillWordsLater();
   }
 
   function stop(): void {
@@ -264,7 +267,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
       outcome = await guarded(() => pullChanges({ db, transport, userId, now }));
       if (outcome?.status === 'failed') handleFailure(outcome.failure);
     } while (pullAgain && outcome?.status === 'done' && canSync());
+    if (outcome?.status === 'done') fillWordsLater();
     return outcome;
+  }
+
+  // --- search words after a bootstrap ---------------------------------------------------------
+  let wordsRun: Promise<unknown> | null = null;
+
+  /** Adds the search words a bootstrap left out (words-pass.ts); one pass at a time per tab. */
+  function fillWordsLater(): void {
+    if (wordsRun || closed) return;
+    wordsRun = guarded(() => fillPendingWords(db, { stopped: () => closed })).finally(() => {
+      wordsRun = null;
+    });
   }
 
   function handleFailure(failure: TransportFailure): void {

@@ -38,6 +38,10 @@ export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
   // And a page's rows go to IndexedDB while the page before still commits: IndexedDB runs the
   // two transactions in order, but the page's rows are cloned and sent meanwhile.
   let from = (await getMeta(db, 'cursor')) ?? null;
+  // A bootstrap writes tasks without their search words: the words are about three quarters of
+  // a task's index entries, and so most of the bootstrap's IndexedDB time. words-pass.ts adds
+  // them once the lists are there; searches read the lists meanwhile. Later pulls write words.
+  const wordsToken = (await getMeta(db, 'bootstrapped')) ? null : crypto.randomUUID();
   let next: Promise<TransportResult<PullResponse>> = transport.pull(from);
   let inFlight: { write: Promise<boolean>; changes: number } | null = null;
   /** Waits for the write in flight; false when it was dropped. */
@@ -63,7 +67,7 @@ export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
     const value: PullResponse = answer.value;
     const started = pages + (inFlight ? 1 : 0) + 1;
     const ahead = value.more && started < maxPages ? transport.pull(value.cursor) : null;
-    const write = writePage(db, value, from, userId, now);
+    const write = writePage(db, value, from, { userId, now, wordsToken });
     const before = await land();
     inFlight = { write, changes: value.changes.length };
     if (before && ahead) {
@@ -87,20 +91,26 @@ export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
 
 class Overtaken extends Error {}
 
+interface PageContext {
+  userId: string;
+  now: () => Date;
+  /** Set during a bootstrap: tasks go without words, and meta says they are pending. */
+  wordsToken: string | null;
+}
+
 /** One page, its cursor and the rebase in one transaction; false when the page was dropped. */
 async function writePage(
   db: SyncDb,
   page: PullResponse,
   base: string | null,
-  userId: string,
-  now: () => Date,
+  { userId, now, wordsToken }: PageContext,
 ): Promise<boolean> {
   try {
     return await db.transaction('rw', allTables(db), async () => {
       // The rows are handed over before the stored cursor is read (the page before may still be
       // committing); a page that turns out stale is rolled back by the abort.
       const stored = getMeta(db, 'cursor');
-      const written = applyChanges(db, page.changes);
+      const written = applyChanges(db, page.changes, { withoutWords: wordsToken !== null });
       written.catch(() => {});
       // Another tab (or the service worker) pulled meanwhile: this page may be older than what
       // it wrote, so drop it.
@@ -108,6 +118,7 @@ async function writePage(
       await written;
       await setMeta(db, 'cursor', page.cursor);
       await setMeta(db, 'lastSyncAt', now().toISOString());
+      if (wordsToken !== null) await setMeta(db, 'wordsPending', wordsToken);
       if (!page.more) await setMeta(db, 'bootstrapped', true);
       await rebasePending(db, userId);
       return true;

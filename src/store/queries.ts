@@ -38,10 +38,10 @@ export async function readTasksPage(db: SyncDb, query: TasksQuery): Promise<Sync
   const criteria = criteriaOf(query);
   const tokens = queryTokens(query.text ?? '');
   // One read transaction for the several index reads a page may take.
-  return db.transaction('r', db.tasks, () =>
+  return db.transaction('r', db.tasks, db.meta, async () =>
     tokens.length === 0
       ? listTasks(db, criteria, after, limit)
-      : searchTasks(db, criteria, tokens, after, limit),
+      : searchTasks(db, criteria, tokens, after, limit, await wordsIndexed(db)),
   );
 }
 
@@ -53,11 +53,18 @@ export async function countTasks(db: SyncDb, query: TasksCountQuery, cap: number
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`cap must be 1 or more`);
   const criteria = criteriaOf(query);
   const tokens = queryTokens(query.text ?? '');
-  return db.transaction('r', db.tasks, () =>
+  return db.transaction('r', db.tasks, db.meta, async () =>
     tokens.length === 0
       ? countList(db, criteria, cap)
-      : searchTasks(db, criteria, tokens, undefined, cap).then((rows) => rows.length),
+      : searchTasks(db, criteria, tokens, undefined, cap, await wordsIndexed(db)).then(
+          (rows) => rows.length,
+        ),
   );
+}
+
+/** False while a bootstrap's tasks still wait for their search words (words-pass.ts). */
+async function wordsIndexed(db: SyncDb): Promise<boolean> {
+  return (await getMeta(db, 'wordsPending')) === undefined;
 }
 
 export function readTask(db: SyncDb, id: string): Promise<SyncTask | undefined> {

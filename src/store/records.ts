@@ -21,8 +21,11 @@ export type WordKey = [word: string, at: number];
 export interface StoredTask extends SyncTask {
   /** assigneeId, or '' for nobody: IndexedDB cannot index null, and "unassigned" is a filter. */
   assigneeKey: string;
-  /** Words of title, customer, phone and email, each with updatedAt, for the search index. */
-  words: WordKey[];
+  /**
+   * Words of title, customer, phone and email, each with updatedAt, for the search index. Absent
+   * on rows a bootstrap wrote until the words pass (words-pass.ts) adds them.
+   */
+  words?: WordKey[];
 }
 
 export interface StoredContact extends SyncContact {
@@ -65,6 +68,11 @@ export interface MetaValues {
   bootstrapped: boolean;
   /** The user this database belongs to (the service worker needs it to rebase). */
   userId: string;
+  /**
+   * Set (to a token of the bootstrap) while tasks a bootstrap wrote lack their search words;
+   * searches then read the lists instead of the word index (words-pass.ts).
+   */
+  wordsPending: string;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {
