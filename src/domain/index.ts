@@ -12,5 +12,6 @@ export * from './backoff';
 export * from './call-record';
 export * from './task-rules';
 export * from './server-clock';
+export * from './status-definitions';
 export * from './skill-names';
 export * from './instance-settings';

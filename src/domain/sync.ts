@@ -1,6 +1,6 @@
 // The sync protocol the PWA and the server agree on (docs/contract.md, "Sync"). Pure types and
 // rules: the Dexie store (src/store/) and the HTTP client (src/api/) both build on these.
-import type { AgentStatus } from './agent-status';
+import type { AgentStatus, CustomStatusKey } from './agent-status';
 import type { TaskStatus, TaskType } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +130,23 @@ export interface SyncAgentStatus {
   since: string;
 }
 
+/** A status an instance's admins added (issue 6); every member's device has the list. */
+export interface SyncStatusDefinition {
+  id: string;
+  /** What an agent's status holds: 'c-<id>'. */
+  key: CustomStatusKey;
+  label: string;
+  /** '#rrggbb'. */
+  colour: string;
+  receivesWork: boolean;
+  /** The task types it receives; null for all. */
+  channels: TaskType[] | null;
+  /** Flagged to the agent and team leaders once over; null for no limit. */
+  timeLimitSeconds: number | null;
+  /** Menu order among the custom statuses. */
+  position: number;
+}
+
 export interface SyncCall {
   id: string;
   userId: string;
@@ -153,6 +170,7 @@ export interface EntityByKind {
   member: SyncMember;
   agentStatus: SyncAgentStatus;
   call: SyncCall;
+  statusDefinition: SyncStatusDefinition;
 }
 export type EntityKind = keyof EntityByKind;
 export const entityKinds = [
@@ -164,6 +182,7 @@ export const entityKinds = [
   'member',
   'agentStatus',
   'call',
+  'statusDefinition',
 ] as const satisfies readonly EntityKind[];
 
 /** One change in a pull: the entity's whole current state, or that it is gone (or no longer visible). */

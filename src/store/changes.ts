@@ -25,6 +25,8 @@ function tableOf(db: SyncDb, kind: EntityKind): Table {
       return db.agentStatuses;
     case 'call':
       return db.calls;
+    case 'statusDefinition':
+      return db.statusDefinitions;
   }
 }
 

@@ -14,6 +14,7 @@ import type {
   SyncFilter,
   SyncLogItem,
   SyncMember,
+  SyncStatusDefinition,
 } from './records';
 import { schemaVersions } from './schema';
 
@@ -30,6 +31,7 @@ export class SyncDb extends Dexie {
   declare members: Table<SyncMember, string>;
   declare agentStatuses: Table<SyncAgentStatus, string>;
   declare calls: Table<SyncCall, string>;
+  declare statusDefinitions: Table<SyncStatusDefinition, string>;
   declare attachments: Table<PendingAttachment, string>;
   declare outbox: Table<OutboxRow, number>;
   declare rejected: Table<RejectedRow, string>;
@@ -57,6 +59,7 @@ export function allTables(db: SyncDb): Table[] {
     db.members,
     db.agentStatuses,
     db.calls,
+    db.statusDefinitions,
     db.attachments,
     db.outbox,
     db.rejected,

@@ -22,6 +22,7 @@ import {
   type TasksQuery,
 } from './queries';
 import { readMentions, readOffers } from './offers';
+import { readAgentStatuses, readStatusDefinitions } from './statuses';
 
 /** The Observable shape Solid's `from` and any observer library accept. */
 export interface Live<T> {
@@ -52,6 +53,10 @@ export function createQueries(db: SyncDb) {
     contacts: (text = '', limit = 50) => live(() => readContacts(db, text, limit)),
     members: () => live(() => readMembers(db)),
     agentStatusOf: (userId: string) => live(() => readAgentStatus(db, userId)),
+    /** Every member's status, for the Team view. */
+    agentStatuses: () => live(() => readAgentStatuses(db)),
+    /** The instance's custom statuses in menu order. */
+    statusDefinitions: () => live(() => readStatusDefinitions(db)),
     recentCalls: (limit = 50) => live(() => readRecentCalls(db, limit)),
     offers: (userId: string) => live(() => readOffers(db, userId, Date.now())),
     mentions: (userId: string) => live(() => readMentions(db, userId, Date.now())),

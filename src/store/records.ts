@@ -9,6 +9,7 @@ import type {
   SyncFilter,
   SyncLogItem,
   SyncMember,
+  SyncStatusDefinition,
   SyncTask,
 } from '../domain';
 
@@ -87,5 +88,6 @@ export type {
   SyncFilter,
   SyncLogItem,
   SyncMember,
+  SyncStatusDefinition,
   SyncTask,
 };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SyncDb } from './db';
 import { readPendingCount, readSyncMeta, readTasksPage } from './queries';
 import { currentSchemaVersion, schemaVersions } from './schema';
+import { readStatusDefinitions } from './statuses';
 import { fakeStorage } from './testing/fixtures';
 import type { StorageOptions } from './registry';
 
@@ -14,6 +15,8 @@ const writtenBy: Record<number, (db: Dexie) => Promise<void>> = {
   1: rowsOfVersion1,
   // Version 2 only dropped an index: its rows are version 1's.
   2: rowsOfVersion1,
+  // Version 3 only added the custom statuses' table.
+  3: rowsOfVersion1,
 };
 
 async function rowsOfVersion1(db: Dexie): Promise<void> {
@@ -121,5 +124,31 @@ describe('schema', () => {
     ]);
     expect((await readTasksPage(db, { type: 'call', limit: 10 })).map((t) => t.id)).toEqual(['t1']);
     expect(await readTasksPage(db, { type: 'email', limit: 10 })).toEqual([]);
+  });
+
+  it('version 3 adds an empty custom statuses table to a version 2 database', async () => {
+    const storage = fakeStorage();
+    const old = openAtVersion('upgrade-3', storage, 2);
+    await old.open();
+    await writtenBy[2]?.(old);
+    old.close();
+
+    const db = new SyncDb('upgrade-3', storage);
+    await db.open();
+    expect(await readStatusDefinitions(db)).toEqual([]);
+    await db.statusDefinitions.put({
+      id: 's1',
+      key: 'c-s1',
+      label: 'Lunch',
+      colour: '#d97706',
+      receivesWork: false,
+      channels: null,
+      timeLimitSeconds: 60,
+      position: 0,
+    });
+    expect((await readStatusDefinitions(db)).map((s) => s.label)).toEqual(['Lunch']);
+    expect((await readTasksPage(db, { status: 'open', limit: 10 })).map((t) => t.id)).toEqual([
+      't1',
+    ]);
   });
 });

@@ -42,6 +42,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
       tasks: 'id, [status+updatedAt], [assigneeKey+status+updatedAt], *words',
     },
   },
+  {
+    // The instance's custom agent statuses (issue 6): a handful, read whole by the status menu.
+    version: 3,
+    stores: { statusDefinitions: 'id' },
+  },
 ];
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -34,3 +34,4 @@ export * from './task-claims.js';
 export * from './agent-presence.js';
 export * from './task-offers.js';
 export * from './routing.js';
+export * from './custom-statuses.js';

@@ -15,6 +15,7 @@ import type {
   SyncLogItem,
   SyncTask,
 } from '../sync/protocol.js';
+import { customStatusesAfter, customStatusesByIds } from './custom-statuses.js';
 import { parseSkills } from './instances.js';
 import type { Db } from './open.js';
 import type {
@@ -289,6 +290,11 @@ async function loadKind(
         found.set(row.id, { kind, op: 'put', value: callEntity(row) });
       }
       break;
+    case 'statusDefinition':
+      for (const value of await byIds(ids, (chunk) => customStatusesByIds(db, instanceId, chunk))) {
+        found.set(value.id, { kind, op: 'put', value });
+      }
+      break;
   }
   return found;
 }
@@ -330,6 +336,9 @@ export const bootstrapSections = [
   // No log items: a task's log comes when it is opened (GET /api/sync/tasks/:id). They were a
   // third of a 10k bootstrap's rows, and the log matters less offline than comments do.
   'call',
+  // Last, though the status menu wants them early: a bootstrap cursor holds a section's index, so
+  // one made before custom statuses existed still points at the same section after the upgrade.
+  'statusDefinition',
 ] as const satisfies readonly EntityKind[];
 export type BootstrapSection = (typeof bootstrapSections)[number];
 
@@ -450,6 +459,10 @@ export async function loadBootstrapPage(
         id: row.id,
         change: { kind: section, op: 'put', value: callEntity(row) },
       }));
+    }
+    case 'statusDefinition': {
+      const values = await customStatusesAfter(db, instanceId, afterId, limit);
+      return values.map((value) => ({ id: value.id, change: { kind: section, op: 'put', value } }));
     }
   }
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import {
   listAbsentAgents,
   markAgentsSeen,
+  receivingCustomKeys,
   recordChanges,
   replaceAgentStatus,
   withTransaction,
@@ -24,7 +25,7 @@ export interface AbsenceDeps {
   connected(): Map<string, readonly string[]>;
 }
 
-const receiving = builtInStatuses.filter((s) => s.receivesWork).map((s) => s.key);
+const builtInReceiving = builtInStatuses.filter((s) => s.receivesWork).map((s) => s.key);
 const BATCH = 200;
 
 /** Marks who is here, then moves the agents gone for `graceMs` to Offline; returns how many. */
@@ -36,6 +37,8 @@ export async function sweepAbsentAgents(deps: AbsenceDeps, graceMs: number): Pro
   }
   const before = new Date(now.getTime() - graceMs).toISOString();
   let moved = 0;
+  // Custom statuses that receive work ("Email only") too; their keys are unique across instances.
+  const receiving = [...builtInReceiving, ...(await receivingCustomKeys(deps.db))];
   for (const agent of await listAbsentAgents(deps.db, receiving, before, BATCH)) {
     const done = await withTransaction(deps.db, async (tx) => {
       if (!(await replaceAgentStatus(tx, agent, 'offline', nowIso))) return false;

@@ -18,7 +18,7 @@ import {
 import { everyone, type Actor, type ApplyContext } from '../sync/apply-context.js';
 import { logItem, writeLog } from '../sync/apply-task.js';
 import type { Poker } from '../sync/poker.js';
-import { builtInStatuses } from './rules.js';
+import { definitionOf, statusDefinitions } from './status-definitions.js';
 
 export interface PlayDeps {
   db: Db;
@@ -50,11 +50,12 @@ export async function playNext(deps: PlayDeps, actor: Actor): Promise<string | n
   return taskId;
 }
 
-/** Pressing Play says "I am available": an agent on Break or Busy becomes Ready. */
+/** Pressing Play says "I am available": an agent in a status that receives nothing becomes Ready. */
 async function becomeReady(tx: Db, actor: Actor, now: string): Promise<ChangeRecord[]> {
   const current = await findAgentStatus(tx, actor.instanceId, actor.userId);
-  const receives = builtInStatuses.find((s) => s.key === current?.status)?.receivesWork ?? false;
-  if (receives) return [];
+  // A custom status that receives work ("Email only") is kept: the agent chose what to receive.
+  const definitions = await statusDefinitions(tx, actor.instanceId);
+  if (current && definitionOf(definitions, current.status).receivesWork) return [];
   await upsertAgentStatuses(tx, [
     { instance_id: actor.instanceId, user_id: actor.userId, status: 'ready', since: now },
   ]);

@@ -1,6 +1,7 @@
 import {
   findAgentStatus,
   findCallAnywhere,
+  hasCustomStatus,
   insertCall,
   isMember,
   lockTask,
@@ -28,8 +29,11 @@ export async function agentStatusSet(
   a: IncomingArgs['agentStatus.set'],
 ): Promise<Outcome> {
   const { instanceId, userId } = ctx.actor;
-  if (!isOneOf(agentStatuses, a.status)) {
-    return reject('invalid', `"${a.status}" is not an agent status.`, []);
+  // The built-in statuses and this instance's own; another instance's key is unknown here.
+  if (!isOneOf(agentStatuses, a.status) && !(await hasCustomStatus(ctx.tx, instanceId, a.status))) {
+    return reject('invalid', `"${a.status}" is not an agent status.`, [
+      { kind: 'agentStatus', id: userId },
+    ]);
   }
   const at = isoTime(a.at);
   if (at === undefined)

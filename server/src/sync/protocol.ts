@@ -6,8 +6,11 @@ export const taskTypes = ['call', 'email', 'chat', 'manual'] as const;
 export type TaskType = (typeof taskTypes)[number];
 export const taskStatuses = ['open', 'pending', 'resolved'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
+/** The built-in agent statuses; an instance's custom ones have keys 'c-<uuid>' (issue 6). */
 export const agentStatuses = ['ready', 'busy', 'break', 'offline', 'missed', 'wrap_up'] as const;
-export type AgentStatus = (typeof agentStatuses)[number];
+export type BuiltInStatus = (typeof agentStatuses)[number];
+export type CustomStatusKey = `c-${string}`;
+export type AgentStatus = BuiltInStatus | CustomStatusKey;
 export type Role = 'agent' | 'team_leader' | 'admin';
 
 export interface SyncTask {
@@ -128,6 +131,23 @@ export interface SyncAgentStatus {
   since: string;
 }
 
+/** A status an instance's admins added (issue 6); every member's device has the list. */
+export interface SyncStatusDefinition {
+  id: string;
+  /** What an agent's status holds: 'c-<id>'. */
+  key: CustomStatusKey;
+  label: string;
+  /** '#rrggbb'. */
+  colour: string;
+  receivesWork: boolean;
+  /** The task types it receives; null for all. */
+  channels: TaskType[] | null;
+  /** Flagged to the agent and team leaders once over; null for no limit. */
+  timeLimitSeconds: number | null;
+  /** Menu order among the custom statuses. */
+  position: number;
+}
+
 export const callDirections = ['inbound', 'outbound'] as const;
 export const callOutcomes = ['answered', 'missed', 'declined', 'failed', 'cancelled'] as const;
 
@@ -153,6 +173,7 @@ export interface EntityByKind {
   member: SyncMember;
   agentStatus: SyncAgentStatus;
   call: SyncCall;
+  statusDefinition: SyncStatusDefinition;
 }
 export type EntityKind = keyof EntityByKind;
 export const entityKinds = [
@@ -164,6 +185,7 @@ export const entityKinds = [
   'member',
   'agentStatus',
   'call',
+  'statusDefinition',
 ] as const satisfies readonly EntityKind[];
 
 export type Change = {

@@ -5,13 +5,14 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { api } from '../../api';
-import { isAgentStatus, selectableStatuses, type AgentStatus, type Me } from '../../domain';
+import { isAgentStatus, type AgentStatus, type Me } from '../../domain';
 import { t } from '../../i18n';
 import './play.css';
 import { createLive } from '../data/live';
 import { currentStore } from '../data/store';
 import { createOnline } from '../online';
 import { setAgentStatus } from '../shell/agent-status';
+import { labelOf, statusMenu } from '../shell/status-definitions';
 
 const RETRY_MS = 15_000;
 
@@ -155,11 +156,10 @@ export function PlayButton(props: { me: Me; instanceId: string }): JSX.Element {
           }}
         >
           <option value="">{t('play.keepPlaying')}</option>
-          <For each={selectableStatuses}>
-            {(status) => (
-              <option value={status}>
-                {t('play.thenStatus', { status: t(`status.${status}`) })}
-              </option>
+          {/* The status menu's choices, the instance's own included. */}
+          <For each={statusMenu()}>
+            {(view) => (
+              <option value={view.key}>{t('play.thenStatus', { status: labelOf(view) })}</option>
             )}
           </For>
         </select>

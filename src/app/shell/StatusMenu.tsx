@@ -1,10 +1,9 @@
 import { DropdownMenu } from '@kobalte/core/dropdown-menu';
 import { For, Show, type JSX } from 'solid-js';
-import { selectableStatuses } from '../../domain';
-import { t } from '../../i18n';
 import { Icon } from '../../ui';
 import { agentStatus, setAgentStatus } from './agent-status';
 import { StatusButtonContent } from './status-button';
+import { dotProps, labelOf, statusMenu } from './status-definitions';
 
 export default function StatusMenu(): JSX.Element {
   return (
@@ -14,12 +13,13 @@ export default function StatusMenu(): JSX.Element {
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content class="menu">
-          <For each={selectableStatuses}>
-            {(status) => (
-              <DropdownMenu.Item class="menu-item" onSelect={() => setAgentStatus(status)}>
-                <span class={`status-dot status-${status}`} aria-hidden="true" />
-                {t(`status.${status}`)}
-                <Show when={agentStatus().status === status}>
+          {/* Built-ins first, then the instance's own; each item is named by its label. */}
+          <For each={statusMenu()}>
+            {(view) => (
+              <DropdownMenu.Item class="menu-item" onSelect={() => setAgentStatus(view.key)}>
+                <span {...dotProps(view)} aria-hidden="true" />
+                {labelOf(view)}
+                <Show when={agentStatus().status === view.key}>
                   <Icon name="check" class="check" />
                 </Show>
               </DropdownMenu.Item>

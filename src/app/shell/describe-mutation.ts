@@ -1,5 +1,6 @@
 import type { Mutation } from '../../domain';
 import { t } from '../../i18n';
+import { statusLabel } from './status-definitions';
 
 const excerpt = (text: string, max = 60) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -22,7 +23,7 @@ export function describeMutation(mutation: Mutation): string {
     case 'comment.add':
       return excerpt(mutation.args.body || mutation.args.attachments.map((a) => a.name).join(', '));
     case 'agentStatus.set':
-      return t(`status.${mutation.args.status}`);
+      return statusLabel(mutation.args.status);
     case 'filter.save':
       return excerpt(mutation.args.name);
     case 'filter.delete':

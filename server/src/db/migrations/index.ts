@@ -8,6 +8,7 @@ import * as routingQueue from './0006_routing_queue.js';
 import * as agentPresence from './0007_agent_presence.js';
 import * as pushRouting from './0008_push_routing.js';
 import * as acd from './0009_acd.js';
+import * as customStatuses from './0010_custom_statuses.js';
 
 // A static list (not a folder scan) so the compiled server finds every migration. Ordered by id.
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_agent_presence': agentPresence,
   '0008_push_routing': pushRouting,
   '0009_acd': acd,
+  '0010_custom_statuses': customStatuses,
 };

@@ -11,6 +11,7 @@ import { passwordResetRoutes } from './password-reset.js';
 import { routingRoutes } from './routing.js';
 import { sessionRoutes } from './session.js';
 import { sipRoutes } from './sip.js';
+import { statusRoutes } from './statuses.js';
 import { syncSocketRoutes } from './sync-socket.js';
 import { syncRoutes } from './sync.js';
 import { taskRoutes } from './tasks.js';
@@ -21,6 +22,7 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   taskRoutes(app, ctx);
   memberRoutes(app, ctx);
   instanceSettingsRoutes(app, ctx);
+  statusRoutes(app, ctx);
   invitationRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   sipRoutes(app, ctx);

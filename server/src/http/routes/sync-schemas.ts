@@ -12,6 +12,7 @@ import type {
   SyncFilter,
   SyncLogItem,
   SyncMember,
+  SyncStatusDefinition,
   SyncTask,
 } from '../../sync/index.js';
 import {
@@ -130,10 +131,24 @@ export const SyncMemberSchema = Type.Object({
   skills: Type.Optional(Type.Array(Type.String())),
 });
 
+/** A custom status's key: 'c-<uuid>' (issue 6). */
+const CustomStatusKeySchema = Type.TemplateLiteral([Type.Literal('c-'), Type.String()]);
+
 export const SyncAgentStatusSchema = Type.Object({
   userId: Type.String(),
-  status: Type.Enum(agentStatuses),
+  status: Type.Union([Type.Enum(agentStatuses), CustomStatusKeySchema]),
   since: Type.String(),
+});
+
+export const SyncStatusDefinitionSchema = Type.Object({
+  id: Type.String(),
+  key: CustomStatusKeySchema,
+  label: Type.String(),
+  colour: Type.String(),
+  receivesWork: Type.Boolean(),
+  channels: Nullable(Type.Array(Type.Enum(taskTypes))),
+  timeLimitSeconds: Nullable(Type.Integer()),
+  position: Type.Integer(),
 });
 
 export const SyncCallSchema = Type.Object({
@@ -165,6 +180,7 @@ export const ChangeSchema = Type.Union([
   ...changesOf('member', SyncMemberSchema),
   ...changesOf('agentStatus', SyncAgentStatusSchema),
   ...changesOf('call', SyncCallSchema),
+  ...changesOf('statusDefinition', SyncStatusDefinitionSchema),
 ]);
 
 export const PullResponseSchema = Type.Object({
@@ -227,7 +243,8 @@ export const mutationArgsSchemas = {
     { id: Id, taskId: Id, body: Type.String(), attachments: Type.Array(AttachmentRefSchema) },
     Strict,
   ),
-  'agentStatus.set': Type.Object({ status: Text(20), at: Time }, Strict),
+  // A custom status's key is 'c-' and a UUID: 38 characters.
+  'agentStatus.set': Type.Object({ status: Text(50), at: Time }, Strict),
   'filter.save': Type.Object(
     { id: Id, name: Text(1000), shared: Type.Boolean(), query: JsonObject },
     Strict,
@@ -289,6 +306,7 @@ same<Same<Static<typeof SyncContactSchema>, SyncContact>>();
 same<Same<Static<typeof SyncMemberSchema>, SyncMember>>();
 same<Same<Static<typeof SyncAgentStatusSchema>, SyncAgentStatus>>();
 same<Same<Static<typeof SyncCallSchema>, SyncCall>>();
+same<Same<Static<typeof SyncStatusDefinitionSchema>, SyncStatusDefinition>>();
 same<Same<Static<typeof ChangeSchema>, Change>>();
 same<Same<Static<typeof MutationResultSchema>, MutationResult>>();
 same<Same<Static<typeof PullResponseSchema>, PullResponse>>();
