@@ -13,6 +13,7 @@ import { isAcdAuthorization } from '../../routing/acd-token.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
 import type { App } from '../types.js';
+import { acdQueueRoutes } from './acd-queues.js';
 
 // Inbound calls (ACD): Kamailio's questions about a call to a queue number (docs/contract.md,
 // "ACD"). Kamailio's http_client posts form fields (its {s.escape.param} makes them safe; JSON
@@ -65,6 +66,8 @@ function answerLine(result: AcdResult, reply: FastifyReply): string {
 }
 
 export function acdRoutes(app: App, ctx: AppContext): void {
+  // The admins' side: which numbers are queues (session, not Kamailio's token).
+  acdQueueRoutes(app, ctx);
   void app.register(async (scoped: App) => {
     scoped.addContentTypeParser(
       'application/x-www-form-urlencoded',
