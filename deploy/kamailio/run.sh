@@ -5,6 +5,8 @@
 # Required: SIP_SECRET (shared with the server; letters, digits and + / = _ . : - only, >= 16).
 # Optional: SIP_DOMAIN (127.0.0.1), SIP_WS_PORT (5066), SIP_UDP_PORT (5060), SIP_TRUNK_PORT (5080),
 #           RTPENGINE_NG_PORT (2223: deploy/rtpengine/run.sh's ng control port on 127.0.0.1),
+#           SWITCHBOARD_URL (http://127.0.0.1:$PORT, PORT 8080: the server Kamailio asks which
+#           agent rings for a queue call),
 #           KAMAILIO_RUN_DIR (./data/kamailio), KAMAILIO_DEBUG (1 = notice).
 set -euo pipefail
 
@@ -40,6 +42,16 @@ if [[ -n ${SIP_WSS_PORT:-} ]]; then
   [[ $wss_port != "$ws_port" && $wss_port != "$udp_port" && $wss_port != "$trunk_port" ]] ||
     fail "SIP_WSS_PORT must differ from the other SIP ports ($wss_port)."
 fi
+# The Switchboard server's ACD endpoint (queue calls). Kamailio authenticates with a token derived
+# from the secret (sha256 of "switchboard-acd:<secret>", as the server's routing/acd-token.ts), so
+# the HTTP request never carries the secret itself; printf is a builtin, so neither does a
+# command line.
+server_url=${SWITCHBOARD_URL:-http://127.0.0.1:$(port PORT "${PORT:-8080}")}
+[[ $server_url =~ ^http://([A-Za-z0-9.-]+)(:[0-9]{1,5})?/?$ ]] ||
+  fail "SWITCHBOARD_URL must be http://host[:port] (the server, on loopback), got \"$server_url\"."
+acd_token=$(printf 'switchboard-acd:%s' "$secret" | sha256sum)
+acd_url="http://kamailio:${acd_token%% *}@${server_url#http://}"
+acd_url="${acd_url%/}/api/routing/acd"
 debug=${KAMAILIO_DEBUG:-1}
 [[ $debug =~ ^-?[0-9]$ ]] || fail "KAMAILIO_DEBUG must be a Kamailio debug level (-3..9), got \"$debug\"."
 # The domain is an alias of this server. An alias without a port matches every port, so an
@@ -96,13 +108,14 @@ umask 077
   echo "#!substdef \"!SB_TRUNK_PORT!$trunk_port!g\""
   echo "#!substdef \"!SB_RTPENGINE_NG_PORT!$rtpengine_ng_port!g\""
   echo "#!substdef \"!SB_SECRET!$secret!g\""
+  echo "#!substdef \"!SB_ACD_URL!$acd_url!g\""
   echo "#!substdef \"!SB_DEBUG!$debug!g\""
   sed -e '1{/^#!KAMAILIO/d}' "$here/kamailio.cfg"
 } >"$cfg.tmp"
 mv "$cfg.tmp" "$cfg"
 
 if ! check=$(/usr/sbin/kamailio -c -f "$cfg" 2>&1); then
-  printf '%s\n' "$check" | grep -v -F -- "$secret" >&2 || true
+  printf '%s\n' "$check" | grep -v -F -e "$secret" -e "${acd_token%% *}" >&2 || true
   fail "the rendered config $cfg does not validate."
 fi
 

@@ -55,6 +55,8 @@ export interface StartKamailioOptions {
   timeoutMs?: number;
   /** Write the control file here (for restartKamailio in another process). */
   controlFile?: string;
+  /** The Switchboard server Kamailio asks about queue calls (SWITCHBOARD_URL); default :8080. */
+  serverUrl?: string;
 }
 
 /** What the control file holds. The secret is in it: the file is mode 600. */
@@ -245,8 +247,11 @@ async function startRtpengine(
 export async function startKamailio(
   options: number | StartKamailioOptions = {},
 ): Promise<RunningKamailio> {
-  const { timeoutMs = 30_000, controlFile } =
-    typeof options === 'number' ? { timeoutMs: options } : options;
+  const {
+    timeoutMs = 30_000,
+    controlFile,
+    serverUrl,
+  } = typeof options === 'number' ? { timeoutMs: options } : options;
   const taken = new Set<number>();
   const [wsPort, udpPort, trunkPort, rtpenginePort, wssPort] = [
     await freePort(taken),
@@ -271,6 +276,7 @@ export async function startKamailio(
     RTPENGINE_PORT_MIN: String(portMin),
     RTPENGINE_PORT_MAX: String(portMin + 99),
     KAMAILIO_RUN_DIR: join(runDir, 'kamailio'),
+    ...(serverUrl ? { SWITCHBOARD_URL: serverUrl } : {}),
     RTPENGINE_RUN_DIR: join(runDir, 'rtpengine'),
   };
   let rtpenginePid: number;

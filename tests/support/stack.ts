@@ -42,10 +42,13 @@ export async function startStack({ port, smtpPort, sip, dir }: StackOptions): Pr
   cpSync(distDir, webRoot, { recursive: true });
 
   // The control file lets a spec restart Kamailio (restartE2eKamailio in e2e-sip.ts).
-  const kamailio = sip ? await startKamailio({ controlFile: kamailioControl }) : undefined;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Kamailio asks the server which agent rings for a queue call (ACD).
+  const kamailio = sip
+    ? await startKamailio({ controlFile: kamailioControl, serverUrl: baseUrl })
+    : undefined;
   const stopKamailio = async (): Promise<void> => kamailio?.stop();
   const stopSmtp = await startSmtpSink(smtpPort, mailDir);
-  const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: repoRoot,
     env: {
