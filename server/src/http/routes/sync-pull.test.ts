@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pull, type Change } from '../../sync/index.js';
 import { deletes, puts, SyncTestClient, taskArgs } from '../../test-support/sync.js';
@@ -137,6 +138,19 @@ describe('bootstrap', () => {
     expect(tasks.find((x) => x.id === created.id)?.title).toBe('Made during the bootstrap');
     expect(tasks.filter((x) => x.id === first?.id).at(-1)?.status).toBe('pending');
     expect(page.more).toBe(false);
+  });
+
+  it('a page comes brotli-compressed to a client that takes it, the same JSON inside', async () => {
+    const plain = await alice.get('/api/sync/pull');
+    const compressed = await alice.get('/api/sync/pull', { 'accept-encoding': 'br' });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    const body = JSON.parse(brotliDecompressSync(compressed.rawPayload).toString('utf8')) as {
+      changes: Change[];
+    };
+    expect(body.changes.map(keyOf)).toEqual(
+      (plain.json() as { changes: Change[] }).changes.map(keyOf),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Compile } from 'typebox/compile';
@@ -24,6 +25,14 @@ import {
   PushRequestSchema,
   PushResponseSchema,
 } from './sync-schemas.js';
+
+/**
+ * Pull pages are big JSON (a 10k-task bootstrap is 12 MB): brotli quality 3 takes about 70 ms of
+ * the server's CPU for them where the app's quality 5 takes 180 ms, for 1.0 MB instead of 0.8.
+ */
+const pullCompression = {
+  brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 3 } },
+};
 
 /** A push of 500 mutations with long comments is larger than the API's usual 256 KiB. */
 const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
@@ -92,6 +101,7 @@ export function syncRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/sync/pull',
     {
+      compress: pullCompression,
       schema: {
         summary: 'Changes since the cursor the user may see; no cursor starts the bootstrap',
         querystring: PullQuerySchema,
