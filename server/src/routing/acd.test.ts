@@ -262,6 +262,26 @@ describe('ACD: a call to a queue number', () => {
     expect(await task(words[3] ?? '')).toMatchObject({ assignee_id: null, offered_to_id: null });
   });
 
+  it('follows the instance’s own statuses: "Email only" takes no call, "Phones" does', async () => {
+    const admin = t.client();
+    await admin.signIn('admin@demo.test');
+    const add = async (label: string, channels: string[]) => {
+      const body = { label, colour: '#2563eb', receivesWork: true, channels };
+      const response = await admin.post('/api/instance/statuses', body);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ key: string }>().key;
+    };
+    const emailOnly = await add('Email only', ['email']);
+    const phones = await add('Phones', ['call']);
+    await statuses([
+      ['alice', emailOnly],
+      ['bob', phones],
+    ]);
+    expect((await call()).words.slice(0, 2)).toEqual(['ring', 'demo-1002']);
+    await statuses([['alice', emailOnly]]);
+    expect((await call()).words[0]).toBe('busy');
+  });
+
   it('the same call asked about twice gets the same answer and one task', async () => {
     await statuses([['alice', 'ready']]);
     const before = await counts();

@@ -34,7 +34,8 @@ import { logItemId } from '../sync/log-id.js';
 import type { Poker } from '../sync/poker.js';
 import { insertQueueCallTask, type InboundCall } from './acd-task.js';
 import { missReservation } from './router.js';
-import { builtInStatuses, defaultRoutingConfig, pickAgent, type AgentSnapshot } from './rules.js';
+import { defaultRoutingConfig, pickAgent, type AgentSnapshot } from './rules.js';
+import { definitionOf, receivingKeys, statusDefinitions } from './status-definitions.js';
 
 export interface AcdDeps {
   db: Db;
@@ -61,8 +62,6 @@ export type FailureOutcome = (typeof failureOutcomes)[number];
  * always finds it live; the offer sweeper ends it only when Kamailio never reports.
  */
 export const RESERVATION_GRACE_MS = 5_000;
-
-const receivingStatuses = builtInStatuses.filter((s) => s.receivesWork).map((s) => s.key);
 
 /** A call to a queue number arrived: its task, and the agent to ring (or busy). */
 export async function routeCall(
@@ -277,8 +276,9 @@ async function ringNext(
 }
 
 /**
- * Agents in a status that receives work who have a phone (an extension), with their call load:
- * the live calls ringing or answered, not the call tasks they keep open after the call.
+ * Agents in a status that receives work (built-in or the instance's own: "Email only" takes no
+ * call) who have a phone (an extension), with their call load: the live calls ringing or
+ * answered, not the call tasks they keep open after the call.
  */
 async function callAgents(
   tx: Db,
@@ -287,16 +287,17 @@ async function callAgents(
 ): Promise<{ agent: AgentSnapshot; sipUser: string }[]> {
   const prefix = await findSipPrefix(tx, instanceId);
   if (prefix === undefined) return [];
+  const definitions = await statusDefinitions(tx, instanceId);
   const [rows, extensions, calls] = await Promise.all([
-    routingAgents(tx, instanceId, receivingStatuses, now),
+    routingAgents(tx, instanceId, receivingKeys(definitions), now),
     memberExtensions(tx, instanceId),
     liveCallsByAgent(tx, instanceId),
   ]);
   const agents: { agent: AgentSnapshot; sipUser: string }[] = [];
   for (const row of rows) {
     const extension = extensions.get(row.userId);
-    const status = builtInStatuses.find((s) => s.key === row.status);
-    if (extension === undefined || !status) continue;
+    if (extension === undefined) continue;
+    const status = definitionOf(definitions, row.status);
     const lastWork = row.lastRoutedAt !== null && row.lastRoutedAt > row.since;
     agents.push({
       sipUser: `${prefix}-${extension}`,
