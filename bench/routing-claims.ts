@@ -5,6 +5,7 @@ import { parseConfig } from '../server/src/config.js';
 import { migrateToLatest, openDatabase, type Db } from '../server/src/db/index.js';
 import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { playNext } from '../server/src/routing/play.js';
+import { runClaimRace } from '../server/src/test-support/claim-race.js';
 import { measureEachDialect, type NewDatabase } from './support/databases.js';
 import { median, printTable, quantile, type Row } from './store/report.js';
 
@@ -23,6 +24,9 @@ const runs = Number(process.env['BENCH_CLAIM_RUNS'] ?? 3);
 /** Paced: each agent works a random 0..2×this between two Plays (about 200 Plays a second). */
 const thinkMs = Number(process.env['BENCH_THINK_MS'] ?? 1000);
 const origin = 'http://127.0.0.1:8080';
+/** The multi-process run: the issue's 10k tasks over this many processes. */
+const raceTasks = Number(process.env['BENCH_RACE_TASKS'] ?? 10_000);
+const raceWorkers = Number(process.env['BENCH_RACE_WORKERS'] ?? 4);
 
 /** The Demo instance with `agents` more agents (support skill) and `tasks` waiting tasks. */
 async function prepare(db: Db, url: string): Promise<{ instanceId: string; agentIds: string[] }> {
@@ -191,6 +195,50 @@ async function measure(label: string, newDatabase: NewDatabase): Promise<Row[]> 
   return [
     ...(await measureLoad(`${label}, burst`, newDatabase, 0)),
     ...(await measureLoad(`${label}, paced`, newDatabase, thinkMs)),
+    ...(await measureProcesses(`${label}, ${raceWorkers} processes`, newDatabase)),
+  ];
+}
+
+/**
+ * The issue's full concurrency run: `agents` agents in several OS processes, each with its own
+ * connection to one database, over `raceTasks` tasks, in a burst (claim-race.ts checks every task
+ * once, none lost, routing order kept).
+ */
+async function measureProcesses(label: string, newDatabase: NewDatabase): Promise<Row[]> {
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  const faults: string[] = [];
+  const retries: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const database = await newDatabase();
+    try {
+      const result = await runClaimRace({
+        url: database.url,
+        agents,
+        tasks: raceTasks,
+        workers: raceWorkers,
+      });
+      const ms = result.claims.map((c) => c.ms);
+      p50s.push(median(ms));
+      p99s.push(quantile(ms, 0.99));
+      const { doubles, wrongAssignee, left, outOfOrder } = result;
+      retries.push(result.busyRetries);
+      if (doubles + wrongAssignee + left + outOfOrder > 0)
+        faults.push(
+          `${doubles} doubles, ${wrongAssignee} wrong, ${left} left, ${outOfOrder} out of order`,
+        );
+    } finally {
+      await database.drop();
+    }
+  }
+  const note =
+    faults.length === 0
+      ? `0 double assignments, 0 lost, 0 out of order over ${runs} runs; Plays pressed again after the 5 s lock wait: ${retries.join(', ')}`
+      : `FAULTS: ${faults.join('; ')}`;
+  if (faults.length > 0) console.error(`${label}: ${note}`);
+  return [
+    { measure: `${label}: Play p50, ${agents} agents, ${raceTasks} tasks`, runs: p50s },
+    { measure: `${label}: Play p99 (burst)`, runs: p99s, note },
   ];
 }
 
@@ -224,7 +272,7 @@ const started = new Date();
 const load = os.loadavg()[0]?.toFixed(1);
 const rows = await measureEachDialect(measure);
 console.log(
-  `\nPlay claims, in-process, ${started.toISOString()}; ${runs} runs, each row the median of ` +
+  `\nPlay claims (in-process, then across processes), ${started.toISOString()}; ${runs} runs, each row the median of ` +
     `the runs' p50 / p99; load average ${load} → ${os.loadavg()[0]?.toFixed(1)} on ` +
     `${os.cpus().length} cores.`,
 );

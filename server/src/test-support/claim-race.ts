@@ -5,6 +5,7 @@ import {
   insertInstance,
   insertMemberships,
   insertTasks,
+  migrateToLatest,
   openDatabase,
   type Db,
 } from '../db/index.js';
@@ -38,6 +39,8 @@ export interface RaceResult {
   outOfOrder: number;
   /** Wall time of the whole race, ms. */
   elapsedMs: number;
+  /** Plays that found SQLite's write lock taken for busy_timeout and were pressed again. */
+  busyRetries: number;
 }
 
 const SKILLS = ['support', 'billing'];
@@ -121,18 +124,24 @@ export async function prepareRace(
 
 const workerPath = fileURLToPath(new URL('./claim-worker.ts', import.meta.url));
 
-function runWorker(job: WorkerJob): Promise<ClaimRecord[]> {
+interface WorkerResult {
+  claims: ClaimRecord[];
+  busyRetries: number;
+}
+
+function runWorker(job: WorkerJob): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     // tsx as the loader, so the worker runs the same TypeScript the server is built from.
     const child = fork(workerPath, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    let claims: ClaimRecord[] | undefined;
-    child.on('message', (message: { claims?: ClaimRecord[]; error?: string }) => {
+    let result: WorkerResult | undefined;
+    child.on('message', (message: Partial<WorkerResult> & { error?: string }) => {
       if (message.error) reject(new Error(`claim worker: ${message.error}`));
-      claims = message.claims;
+      if (message.claims)
+        result = { claims: message.claims, busyRetries: message.busyRetries ?? 0 };
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code === 0 && claims) resolve(claims);
+      if (code === 0 && result) resolve(result);
       else reject(new Error(`claim worker exited with ${code}`));
     });
     child.send(job);
@@ -143,6 +152,7 @@ function runWorker(job: WorkerJob): Promise<ClaimRecord[]> {
 export async function runClaimRace(options: RaceOptions): Promise<RaceResult> {
   const opened = openDatabase(options.url);
   try {
+    await migrateToLatest(opened.db);
     const { instanceId, agentIds } = await prepareRace(opened.db, options);
     const perWorker = Math.ceil(agentIds.length / options.workers);
     const started = performance.now();
@@ -156,7 +166,8 @@ export async function runClaimRace(options: RaceOptions): Promise<RaceResult> {
       ),
     );
     const elapsedMs = performance.now() - started;
-    const claims = batches.flat();
+    const claims = batches.flatMap((b) => b.claims);
+    const busyRetries = batches.reduce((sum, b) => sum + b.busyRetries, 0);
     const rows = await opened.db
       .selectFrom('tasks')
       .select(['id', 'assignee_id', 'priority', 'created_at'])
@@ -186,7 +197,7 @@ export async function runClaimRace(options: RaceOptions): Promise<RaceResult> {
         .map((row, i) => [row.id, i]),
     );
     const outOfOrder = orderViolations(claims, rank);
-    return { claims, doubles, wrongAssignee, left, outOfOrder, elapsedMs };
+    return { claims, doubles, wrongAssignee, left, outOfOrder, elapsedMs, busyRetries };
   } finally {
     await opened.close();
   }

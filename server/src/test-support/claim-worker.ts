@@ -23,6 +23,25 @@ export interface ClaimRecord {
 
 const wallNow = () => performance.timeOrigin + performance.now();
 
+let busyRetries = 0;
+
+/**
+ * SQLite across processes: BEGIN IMMEDIATE waits busy_timeout (5 s) for the write lock, and under
+ * a burst from several processes a waiter can lose every time. The transaction never began, so
+ * nothing happened: the agent presses Play again, as the PWA's Play does. Counted and reported.
+ */
+async function playUntilNotBusy<T>(play: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await play();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      busyRetries += 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+    }
+  }
+}
+
 async function race(job: WorkerJob): Promise<ClaimRecord[]> {
   const opened = openDatabase(job.url);
   const deps = { db: opened.db, clock: () => new Date(), poker: { poke() {} } };
@@ -33,7 +52,7 @@ async function race(job: WorkerJob): Promise<ClaimRecord[]> {
         const actor = { instanceId: job.instanceId, userId, role: 'agent' as const };
         for (;;) {
           const startedAt = wallNow();
-          const taskId = await playNext(deps, actor);
+          const taskId = await playUntilNotBusy(() => playNext(deps, actor));
           const endedAt = wallNow();
           if (taskId === null) return;
           claims.push({ taskId, agentId: userId, startedAt, endedAt, ms: endedAt - startedAt });
@@ -48,7 +67,7 @@ async function race(job: WorkerJob): Promise<ClaimRecord[]> {
 
 process.once('message', (job: WorkerJob) => {
   race(job).then(
-    (claims) => process.send?.({ claims }, () => process.exit(0)),
+    (claims) => process.send?.({ claims, busyRetries }, () => process.exit(0)),
     (error: unknown) => {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.send?.({ error: message }, () => process.exit(1));
