@@ -18,6 +18,7 @@ function call(overrides: Partial<CallSnapshot>): CallSnapshot {
     end: { kind: 'hungUp' },
     transfer: null,
     consultFor: null,
+    taskId: null,
     ...overrides,
   };
 }
@@ -41,6 +42,11 @@ describe('call record', () => {
       taskId: 'task-1',
     });
     expect(record && callDurationSeconds(record)).toBe(15);
+  });
+
+  it('files a queue call on the task it came with', () => {
+    expect(callRecordOf(call({ taskId: 'task-7' }), 'x')?.taskId).toBe('task-7');
+    expect(callRecordOf(call({}), 'x')?.taskId).toBeNull();
   });
 
   it('names the outcome of calls that never connected', () => {

@@ -28,7 +28,7 @@ function outcomeOf(call: CallSnapshot, end: CallEnd | null): SyncCall['outcome']
 export function callRecordOf(
   call: CallSnapshot,
   id: string,
-  taskId: string | null = null,
+  taskId: string | null = call.taskId,
 ): MutationArgs['call.record'] | null {
   if (call.endedAt === null) return null;
   const iso = (ms: number) => new Date(ms).toISOString();

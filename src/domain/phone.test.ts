@@ -8,6 +8,7 @@ import {
   newCall,
   parseDialTarget,
   parseTransferTimeout,
+  queueCallTaskId,
   regionFromLanguage,
   renewalDelay,
   transferStatusFromSipfrag,
@@ -327,5 +328,22 @@ describe('transfer time', () => {
     expect(parseTransferTimeout('16')).toBe(30);
     expect(parseTransferTimeout('')).toBe(30);
     expect(parseTransferTimeout(null)).toBe(30);
+  });
+});
+
+describe('queue call task', () => {
+  it('takes one UUID from the X-Switchboard-Task header and nothing else', () => {
+    const id = '0190a3c2-7b1e-7c3d-8e4f-123456789abc';
+    expect(queueCallTaskId(` ${id.toUpperCase()} `)).toBe(id);
+    expect(queueCallTaskId(undefined)).toBeNull();
+    expect(queueCallTaskId('')).toBeNull();
+    expect(queueCallTaskId(`${id}, ${id}`)).toBeNull();
+    expect(queueCallTaskId('not-a-task')).toBeNull();
+  });
+
+  it('keeps it on the call from the start', () => {
+    const id = '0190a3c2-7b1e-7c3d-8e4f-123456789abc';
+    expect(newCall('c', 'incoming', { name: 'A', number: '1' }, 0, id).taskId).toBe(id);
+    expect(newCall('c', 'outgoing', { name: 'A', number: '1' }, 0).taskId).toBeNull();
   });
 });

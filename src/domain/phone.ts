@@ -58,6 +58,8 @@ export interface CallSnapshot {
   transfer: TransferProgress | null;
   /** On a consultation call: the held call that "Complete transfer" hands over. */
   consultFor: string | null;
+  /** The task the call belongs to: a queue call brings its task's id (queueCallTaskId). */
+  taskId: string | null;
 }
 
 export type TransferKind = 'blind' | 'attended';
@@ -91,6 +93,7 @@ export function newCall(
   direction: CallDirection,
   remote: RemoteParty,
   at: number,
+  taskId: string | null = null,
 ): CallSnapshot {
   return {
     id,
@@ -107,7 +110,20 @@ export function newCall(
     end: null,
     transfer: null,
     consultFor: null,
+    taskId,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The task of a call to a queue: Kamailio adds X-Switchboard-Task to the INVITE with the id of the
+ * call task the server made (and strips the header from everything else), so the call is logged
+ * on that task instead of becoming a second one. Anything but one UUID is ignored.
+ */
+export function queueCallTaskId(header: string | undefined): string | null {
+  const value = header?.trim() ?? '';
+  return UUID.test(value) ? value.toLowerCase() : null;
 }
 
 /** The one place a call's snapshot changes. An ended call stays ended. */

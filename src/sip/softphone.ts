@@ -9,6 +9,7 @@ import {
   canTransfer,
   extensionOf,
   newCall,
+  queueCallTaskId,
   parseDialTarget,
   type CallEnd,
   type CallEvent,
@@ -281,9 +282,11 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       else if (code === 401 || code === 403 || code === 407) fail({ kind: 'refused', code });
       else fail({ kind: 'other', code });
     });
-    next.on('newRTCSession', (e: RTCSessionEvent) =>
-      adoptSession(e.session, e.originator, e.request.hasHeader('replaces')),
-    );
+    next.on('newRTCSession', (e: RTCSessionEvent) => {
+      const remote = e.originator === 'remote';
+      const task = remote ? queueCallTaskId(e.request.getHeader('X-Switchboard-Task')) : null;
+      adoptSession(e.session, e.originator, e.request.hasHeader('replaces'), task);
+    });
     setRegistration({ status: 'registering' });
     next.start();
     keepAlive = createKeepAlive({
@@ -341,12 +344,17 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     media.startRinging(busy);
   }
 
-  function adoptSession(session: RTCSession, originator: string, replacing = false): void {
+  function adoptSession(
+    session: RTCSession,
+    originator: string,
+    replacing = false,
+    taskId: string | null = null,
+  ): void {
     const direction = originator === 'remote' ? 'incoming' : 'outgoing';
     const id = session.id;
     const live: LiveCall = {
       session,
-      snapshot: newCall(id, direction, remoteParty(session), now()),
+      snapshot: newCall(id, direction, remoteParty(session), now(), taskId),
       queue: createReofferQueue({ ownsCallId: direction === 'outgoing' }),
       settle: null,
       stream: null,
