@@ -648,6 +648,7 @@ export const en = {
       email: 'Email',
       role: 'Role',
       extension: 'Extension',
+      actions: 'Actions',
     },
     noExtension: 'None',
     inviteHeading: 'Invite user',

@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import { TableMessage } from '../../ui';
 import { createLiveList } from '../data/live';
 import { currentStore } from '../data/store';
-import { MemberSkills } from './MemberSkills';
+import { EditSkillsButton, MemberSkills } from './MemberSkills';
 
 const MemberSkillsDialog = lazy(() => import('./MemberSkillsDialog'));
 
@@ -31,25 +31,31 @@ export function MembersTable(): JSX.Element {
               <th scope="col">{t('admin.columns.role')}</th>
               <th scope="col">{t('admin.columns.extension')}</th>
               <th scope="col">{t('admin.skills.column')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('admin.columns.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             <Switch>
               <Match when={!members.ready()}>
-                <TableMessage columns={5}>{t('app.loading')}</TableMessage>
+                <TableMessage columns={6}>{t('app.loading')}</TableMessage>
               </Match>
               <Match when={members.ready()}>
                 <For each={members()}>
                   {(member) => (
                     <tr>
                       <td class="nowrap">{member.name}</td>
-                      <td class="nowrap">{member.email}</td>
+                      <td class="member-email">{member.email}</td>
                       <td class="nowrap">{t(`roles.${member.role}`)}</td>
                       <td class="nowrap" classList={{ muted: !member.extension }}>
                         {member.extension ?? t('admin.noExtension')}
                       </td>
                       <td>
-                        <MemberSkills
+                        <MemberSkills member={member} />
+                      </td>
+                      <td>
+                        <EditSkillsButton
                           member={member}
                           onEdit={(button) => {
                             opener = button;
