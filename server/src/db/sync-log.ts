@@ -1,5 +1,6 @@
 import type { EntityKind, EntityRef } from '../sync/protocol.js';
-import type { Db } from './open.js';
+import { sql } from 'kysely';
+import { isPostgres, type Db } from './open.js';
 import type { SyncClientsTable, SyncResultsTable } from './schema.js';
 
 // The change log pulls read from, and the per-client record that makes pushes exactly-once.
@@ -26,6 +27,8 @@ export async function recordChanges(
   changes: readonly ChangeRecord[],
 ): Promise<number | undefined> {
   if (changes.length === 0) return undefined;
+  if (isPostgres(tx) && changes.length <= INSERT_CHUNK)
+    return recordInOneStatement(tx, instanceId, changes);
   const row = await tx
     .updateTable('instances')
     .set((eb) => ({ change_seq: eb('change_seq', '+', changes.length) }))
@@ -48,6 +51,39 @@ export async function recordChanges(
       .execute();
   }
   return last;
+}
+
+/**
+ * PostgreSQL: the seq UPDATE and the INSERT as one statement, so the instance row's lock (held to
+ * commit, and every writer of the instance queues on it) is held one round trip less. Under 200
+ * agents pressing Play, that lock is the queue (bench/routing-claims.ts).
+ */
+async function recordInOneStatement(
+  tx: Db,
+  instanceId: string,
+  changes: readonly ChangeRecord[],
+): Promise<number> {
+  const n = changes.length;
+  const values = sql.join(
+    changes.map(
+      (c, i) =>
+        sql`(${i + 1}::int, ${c.kind}::text, ${c.entityId}::text, ${c.audienceUserId}::text)`,
+    ),
+  );
+  const result = await sql<{ last: number }>`
+    with next as (
+      update instances set change_seq = change_seq + ${n}::int
+      where id = ${instanceId}
+      returning change_seq
+    ), added as (
+      insert into sync_changes (instance_id, seq, kind, entity_id, audience_user_id)
+      select ${instanceId}, next.change_seq - ${n}::int + v.ord, v.kind, v.entity_id, v.audience
+      from next, (values ${values}) as v (ord, kind, entity_id, audience)
+    )
+    select change_seq as last from next`.execute(tx);
+  const last = result.rows[0]?.last;
+  if (last === undefined) throw new Error(`No instance ${instanceId} to record changes in.`);
+  return Number(last);
 }
 
 export async function currentChangeSeq(db: Db, instanceId: string): Promise<number> {
