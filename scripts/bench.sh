@@ -10,9 +10,12 @@ cd "$(dirname "$0")/.."
 ensure_npm
 ensure_chromium
 ensure_kamailio
+ensure_sipp
 npm run --silent build >/dev/null
 run_isolated env CHROME_PATH=/usr/bin/chromium npx tsx bench/lighthouse.ts
 run_isolated npx tsx bench/phone.ts
+# Inbound calls (issue 6): sipp calls queue 2000, Kamailio asks the server, the agent's browser rings.
+run_isolated npx tsx bench/acd.ts
 # The local-first store (issue 4): bootstrap of 10k tasks, reads over 100k, a 1,000-mutation flush.
 run_isolated npx tsx bench/sync-store.ts
 # The task list (issue 5): a filter change to the first rows painted, scrolling 100k cached rows, the tab's heap.
