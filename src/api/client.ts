@@ -9,6 +9,7 @@ import type {
   Member,
   Role,
   SipCredentials,
+  SyncStatusDefinition,
   TaskSummary,
 } from '../domain';
 import { ApiError, isServerErrorCode, parseRetryAfter, type ApiResult } from './errors';
@@ -26,6 +27,15 @@ export interface ApiClientOptions {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A custom status as an admin saves it (docs/contract.md, "Custom agent statuses"). */
+export interface CustomStatusInput {
+  label: string;
+  colour: string;
+  receivesWork: boolean;
+  channels: SyncStatusDefinition['channels'];
+  timeLimitSeconds: number | null;
+}
 
 export interface InviteInput {
   email: string;
@@ -126,6 +136,15 @@ export function createApiClient(options: ApiClientOptions) {
     /** Admins: replaces a member's skills; answers them as stored (the catalogue's spelling). */
     setMemberSkills: (userId: string, skills: readonly string[]) =>
       request<{ skills: string[] }>('PUT', `/api/members/${enc(userId)}/skills`, { skills }),
+    /** Admins: adds a custom agent status; every device gets it by sync too. */
+    createStatus: (input: CustomStatusInput) =>
+      request<SyncStatusDefinition>('POST', '/api/instance/statuses', input),
+    /** Admins: changes the given fields of a custom status; its key stays. */
+    updateStatus: (id: string, patch: Partial<CustomStatusInput>) =>
+      request<SyncStatusDefinition>('PATCH', `/api/instance/statuses/${enc(id)}`, patch),
+    /** Admins: deletes a custom status; the agents in it are moved to Offline. */
+    deleteStatus: (id: string) =>
+      request<{ movedToOffline: number }>('DELETE', `/api/instance/statuses/${enc(id)}`),
     /** Admins: changes the given settings of the current instance; answers all of them. */
     updateInstanceSettings: (patch: Partial<InstanceSettings>) =>
       request<InstanceSettings>('PATCH', '/api/instance/settings', patch),

@@ -4,6 +4,7 @@ export {
   createApiClient,
   type AcceptInvitationInput,
   type ApiClient,
+  type CustomStatusInput,
   type FetchLike,
   type InviteInput,
 } from './client';

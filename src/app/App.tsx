@@ -16,6 +16,7 @@ const TaskDetailPage = lazy(() => import('./tasks/TaskDetailPage'));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
 const HistoryPage = lazy(() => import('./phone/HistoryPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
+const TeamPage = lazy(() => import('./team/TeamPage'));
 
 function Root(props: RouteSectionProps): JSX.Element {
   return (
@@ -42,6 +43,7 @@ export function App(): JSX.Element {
         <Route path="/phone" component={PhonePage} />
         <Route path="/contacts" component={ContactsPage} />
         <Route path="/history" component={HistoryPage} />
+        <Route path="/team" component={TeamPage} />
         <Route path="/admin" component={AdminPage} />
         <Route path="*" component={() => <Navigate href="/tasks" />} />
       </Route>

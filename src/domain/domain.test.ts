@@ -32,6 +32,25 @@ describe('navigation rules', () => {
     expect(visibleSections('admin')).toContain('admin');
   });
 
+  it('shows Team to team leaders and admins, not to agents', () => {
+    expect(visibleSections('team_leader')).toEqual([
+      'tasks',
+      'phone',
+      'contacts',
+      'history',
+      'team',
+    ]);
+    expect(visibleSections('admin')).toEqual([
+      'tasks',
+      'phone',
+      'contacts',
+      'history',
+      'team',
+      'admin',
+    ]);
+    expect(visibleSections('agent')).not.toContain('team');
+  });
+
   it('offers the switcher with several instances or to service providers', () => {
     expect(canSwitchInstance(me())).toBe(false);
     expect(canSwitchInstance(me({}, true))).toBe(true);

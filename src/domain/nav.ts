@@ -5,11 +5,18 @@ export function canSeeAdmin(role: Role | undefined): boolean {
   return role === 'admin';
 }
 
-export const navSections = ['tasks', 'phone', 'contacts', 'history', 'admin'] as const;
+/** The Team view (issue 6): who is in which status, and who is over its time limit. */
+export function canSeeTeam(role: Role | undefined): boolean {
+  return role === 'team_leader' || role === 'admin';
+}
+
+export const navSections = ['tasks', 'phone', 'contacts', 'history', 'team', 'admin'] as const;
 export type NavSection = (typeof navSections)[number];
 
 export function visibleSections(role: Role | undefined): NavSection[] {
-  return navSections.filter((s) => s !== 'admin' || canSeeAdmin(role));
+  return navSections.filter(
+    (s) => (s !== 'admin' || canSeeAdmin(role)) && (s !== 'team' || canSeeTeam(role)),
+  );
 }
 
 /** A switcher is worth showing when there is somewhere else to go. */

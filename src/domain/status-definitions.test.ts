@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isAgentStatus } from './agent-status';
-import { isOverLimit, limitMinutes, menuStatuses, statusView } from './status-definitions';
+import {
+  isOverLimit,
+  limitMinutes,
+  menuStatuses,
+  statusFormInput,
+  statusFormOf,
+  statusView,
+  type StatusForm,
+  type StatusFormProblem,
+} from './status-definitions';
 import type { SyncStatusDefinition } from './sync';
 
 const lunch: SyncStatusDefinition = {
@@ -65,5 +74,60 @@ describe('status views', () => {
     expect(isAgentStatus(lunch.key)).toBe(true);
     expect(isAgentStatus('c-lunch')).toBe(false);
     expect(isAgentStatus('asleep')).toBe(false);
+  });
+});
+
+describe('the custom status form', () => {
+  const form = statusFormOf();
+
+  it('sends a name, minutes as seconds and the chosen channels in their order', () => {
+    expect(
+      statusFormInput({
+        ...form,
+        label: ' Email only ',
+        receivesWork: true,
+        allChannels: false,
+        channels: ['chat', 'email'],
+        limitMinutes: '15',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        label: 'Email only',
+        colour: form.colour,
+        receivesWork: true,
+        channels: ['email', 'chat'],
+        timeLimitSeconds: 900,
+      },
+    });
+  });
+
+  it('sends no channels for a status that receives nothing, and no limit when empty', () => {
+    const result = statusFormInput({
+      ...form,
+      label: 'Lunch',
+      allChannels: false,
+      channels: ['call'],
+    });
+    expect(result).toMatchObject({ ok: true, value: { channels: null, timeLimitSeconds: null } });
+  });
+
+  it.each<[Partial<StatusForm>, StatusFormProblem]>([
+    [{ label: '  ' }, 'label'],
+    [{ label: 'x', limitMinutes: '0' }, 'limit'],
+    [{ label: 'x', limitMinutes: '1.5' }, 'limit'],
+    [{ label: 'x', limitMinutes: '1441' }, 'limit'],
+    [{ label: 'x', receivesWork: true, allChannels: false, channels: [] }, 'channels'],
+  ])('names the field to fix for %j', (change, problem) => {
+    expect(statusFormInput({ ...form, ...change })).toEqual({ ok: false, problem });
+  });
+
+  it('fills from a saved status', () => {
+    expect(statusFormOf(lunch)).toMatchObject({
+      label: 'Lunch',
+      limitMinutes: '1',
+      allChannels: true,
+    });
+    expect(statusFormOf(emailOnly)).toMatchObject({ allChannels: false, channels: ['email'] });
   });
 });

@@ -9,6 +9,7 @@ import { usePageTitle } from '../title';
 import { InviteForm } from './InviteForm';
 import { MembersTable } from './MembersTable';
 import { SettingsForm } from './SettingsForm';
+import { StatusDefinitions } from './StatusDefinitions';
 import './admin.css';
 
 export default function AdminPage(): JSX.Element {
@@ -30,6 +31,7 @@ export default function AdminPage(): JSX.Element {
           <div class="admin-side">
             <InviteForm />
             <SettingsForm />
+            <StatusDefinitions />
           </div>
         </div>
       </Show>

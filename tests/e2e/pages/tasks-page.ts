@@ -106,9 +106,10 @@ export class TasksPage {
     return this.savedFilters().getByRole('button', { name: `Apply filter ${name}`, exact: true });
   }
 
-  async setAgentStatus(status: 'Ready' | 'Busy' | 'Break' | 'Offline'): Promise<void> {
+  /** A built-in status or one the admin added, by its label. */
+  async setAgentStatus(status: string): Promise<void> {
     await this.page.getByRole('button', { name: /^Status/ }).click();
-    await this.page.getByRole('menuitem', { name: status }).click();
+    await this.page.getByRole('menuitem', { name: status, exact: true }).click();
     await expect(
       this.page.getByRole('button', { name: new RegExp(`^Status:? ${status}`) }),
     ).toBeVisible();
