@@ -38,10 +38,12 @@ export async function readTasksPage(db: SyncDb, query: TasksQuery): Promise<Sync
   const criteria = criteriaOf(query);
   const tokens = queryTokens(query.text ?? '');
   // One read transaction for the several index reads a page may take.
-  return db.transaction('r', db.tasks, db.meta, async () =>
+  return db.transaction('r', db.tasks, db.meta, () =>
     tokens.length === 0
       ? listTasks(db, criteria, after, limit)
-      : searchTasks(db, criteria, tokens, after, limit, await wordsIndexed(db)),
+      : wordsIndexed(db).then((indexed) =>
+          searchTasks(db, criteria, tokens, after, limit, indexed),
+        ),
   );
 }
 
@@ -53,18 +55,22 @@ export async function countTasks(db: SyncDb, query: TasksCountQuery, cap: number
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`cap must be 1 or more`);
   const criteria = criteriaOf(query);
   const tokens = queryTokens(query.text ?? '');
-  return db.transaction('r', db.tasks, db.meta, async () =>
+  return db.transaction('r', db.tasks, db.meta, () =>
     tokens.length === 0
       ? countList(db, criteria, cap)
-      : searchTasks(db, criteria, tokens, undefined, cap, await wordsIndexed(db)).then(
-          (rows) => rows.length,
-        ),
+      : wordsIndexed(db)
+          .then((indexed) => searchTasks(db, criteria, tokens, undefined, cap, indexed))
+          .then((rows) => rows.length),
   );
 }
 
-/** False while a bootstrap's tasks still wait for their search words (words-pass.ts). */
-async function wordsIndexed(db: SyncDb): Promise<boolean> {
-  return (await getMeta(db, 'wordsPending')) === undefined;
+/**
+ * False while a bootstrap's tasks still wait for their search words (words-pass.ts). A Dexie
+ * promise: awaited through plain async functions, the transaction (and a liveQuery) would lose
+ * track of the reads after it and commit early (PrematureCommitError).
+ */
+function wordsIndexed(db: SyncDb): Promise<boolean> {
+  return db.meta.get('wordsPending').then((row) => row === undefined);
 }
 
 export function readTask(db: SyncDb, id: string): Promise<SyncTask | undefined> {
