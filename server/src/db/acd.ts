@@ -116,17 +116,33 @@ export async function updateAcdCall(
 }
 
 /**
- * Live calls per agent (ringing or answered): a phone line holds one call, so these, not the call
- * tasks an agent keeps open for days after the call, are what call capacity counts.
+ * Live calls per agent: answered, or ringing while the task's reservation to them lasts (a
+ * Kamailio that died mid-ring never reports, and the offer sweeper ends the reservation). A phone
+ * line holds one call, so these, not the call tasks an agent keeps open for days after the call,
+ * are what call capacity counts.
  */
-export async function liveCallsByAgent(tx: Db, instanceId: string): Promise<Map<string, number>> {
+export async function liveCallsByAgent(
+  tx: Db,
+  instanceId: string,
+  now: string,
+): Promise<Map<string, number>> {
   const rows = await tx
-    .selectFrom('acd_calls')
-    .select(['agent_id', (eb) => eb.fn.countAll<number>().as('calls')])
-    .where('instance_id', '=', instanceId)
-    .where('state', 'in', ['ringing', 'answered'])
-    .where('agent_id', 'is not', null)
-    .groupBy('agent_id')
+    .selectFrom('acd_calls as c')
+    .innerJoin('tasks as t', 't.id', 'c.task_id')
+    .select(['c.agent_id', (eb) => eb.fn.countAll<number>().as('calls')])
+    .where('c.instance_id', '=', instanceId)
+    .where('c.agent_id', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('c.state', '=', 'answered'),
+        eb.and([
+          eb('c.state', '=', 'ringing'),
+          eb('t.offered_to_id', '=', eb.ref('c.agent_id')),
+          eb('t.offer_expires_at', '>', now),
+        ]),
+      ]),
+    )
+    .groupBy('c.agent_id')
     .execute();
   const calls = new Map<string, number>();
   for (const r of rows) if (r.agent_id !== null) calls.set(r.agent_id, Number(r.calls));

@@ -251,6 +251,16 @@ describe('ACD: a call to a queue number', () => {
     expect((await call()).words[0]).toBe('busy');
   });
 
+  it('a ringing call whose reservation ran out (Kamailio never reported) no longer holds the line', async () => {
+    await statuses([['alice', 'ready']]);
+    const first = await call();
+    expect(first.words[1]).toBe('demo-1001');
+    expect((await call()).words[0]).toBe('busy');
+    // 30 s of ringing and the 5 s grace later, with no word from Kamailio.
+    t.clock.advance(36_000);
+    expect((await call()).words[1]).toBe('demo-1001');
+  });
+
   it('the caller hangs up while it rings: busy, the agent is not Missed, the task waits', async () => {
     await statuses([
       ['alice', 'ready'],

@@ -291,7 +291,7 @@ async function callAgents(
   const [rows, extensions, calls] = await Promise.all([
     routingAgents(tx, instanceId, receivingKeys(definitions), now),
     memberExtensions(tx, instanceId),
-    liveCallsByAgent(tx, instanceId),
+    liveCallsByAgent(tx, instanceId, now),
   ]);
   const agents: { agent: AgentSnapshot; sipUser: string }[] = [];
   for (const row of rows) {
