@@ -125,6 +125,7 @@ const tableNames = {
   member: 'members',
   agentStatus: 'agentStatuses',
   call: 'calls',
+  statusDefinition: 'statusDefinitions',
 };
 
 /** @param {Change[][]} pages */
