@@ -37,9 +37,11 @@ export default function MemberSkillsDialog(props: {
   const choices = createMemo(() =>
     knownSkills(catalogue(), ...props.members.map((m) => m.skills ?? []), draft(), added()),
   );
-  const has = (skill: string) => draft().includes(skill);
+  // By name ignoring case: a member's "Support" from before the catalogue is its "support".
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const has = (skill: string) => draft().some((s) => same(s, skill));
   const toggle = (skill: string, on: boolean) =>
-    setDraft((current) => (on ? [...current, skill] : current.filter((s) => s !== skill)));
+    setDraft((current) => (on ? [...current, skill] : current.filter((s) => !same(s, skill))));
 
   function addNew() {
     const problem = skillNameProblem(newName(), draft());
@@ -49,7 +51,7 @@ export default function MemberSkillsDialog(props: {
     }
     const typed = newName().trim();
     // A skill the instance knows keeps its spelling, as the server would store it.
-    const skill = choices().find((s) => s.toLowerCase() === typed.toLowerCase()) ?? typed;
+    const skill = choices().find((s) => same(s, typed)) ?? typed;
     setAdded((current) => [...current, skill]);
     toggle(skill, true);
     setNewName('');
