@@ -9,6 +9,7 @@ import * as agentPresence from './0007_agent_presence.js';
 import * as pushRouting from './0008_push_routing.js';
 import * as acd from './0009_acd.js';
 import * as customStatuses from './0010_custom_statuses.js';
+import * as bootstrapOrder from './0011_bootstrap_order.js';
 
 // A static list (not a folder scan) so the compiled server finds every migration. Ordered by id.
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -22,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_push_routing': pushRouting,
   '0009_acd': acd,
   '0010_custom_statuses': customStatuses,
+  '0011_bootstrap_order': bootstrapOrder,
 };
