@@ -3,6 +3,7 @@ import type { AgentStatus, SyncStatusDefinition } from '../sync/protocol.js';
 import { RecordingPoker } from '../test-support/recording-poker.js';
 import { SyncTestClient, taskArgs } from '../test-support/sync.js';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.js';
+import { sweepAbsentAgents } from './absence.js';
 import { routeWaiting } from './router.js';
 
 // The router reads the instance's own statuses (SQLite and PostgreSQL): an agent in a custom
@@ -71,6 +72,16 @@ async function setStatus(status: AgentStatus) {
   expect(outcome).toMatchObject({ status: 'ok' });
 }
 
+async function statusOfAlice() {
+  const row = await t.db
+    .selectFrom('agent_statuses')
+    .select('status')
+    .where('instance_id', '=', demoId)
+    .where('user_id', '=', aliceId)
+    .executeTakeFirstOrThrow();
+  return row.status;
+}
+
 async function waiting(type: 'call' | 'email', priority = 3) {
   t.clock.advance(1000);
   const args = taskArgs({ assigneeId: null, type, skills: [], priority });
@@ -86,6 +97,34 @@ describe('routing with custom statuses', () => {
     const made = await routeWaiting(deps(), demoId);
     expect(made.map((r) => [r.taskId, r.agentId])).toEqual([[email, aliceId]]);
     expect(made.map((r) => r.taskId)).not.toContain(call);
+  });
+
+  it('Play keeps an agent in a custom status that receives work; one that receives nothing becomes Ready', async () => {
+    await setStatus(emailOnly.key);
+    await waiting('email');
+    const play = await alice.post('/api/routing/next');
+    expect(play.statusCode).toBe(200);
+    expect(await statusOfAlice()).toBe(emailOnly.key);
+    await setStatus(lunch.key);
+    await waiting('email');
+    expect((await alice.post('/api/routing/next')).statusCode).toBe(200);
+    expect(await statusOfAlice()).toBe('ready');
+  });
+
+  it('an agent gone for the grace period leaves a custom status that receives work, not one that does not', async () => {
+    await setStatus(emailOnly.key);
+    const sweep = (graceMs: number) =>
+      sweepAbsentAgents(
+        { db: t.db, clock: t.clock.now, poker: new RecordingPoker(), connected: () => new Map() },
+        graceMs,
+      );
+    t.clock.advance(121_000);
+    expect(await sweep(120_000)).toBeGreaterThanOrEqual(1);
+    expect(await statusOfAlice()).toBe('offline');
+    await setStatus(lunch.key);
+    t.clock.advance(121_000);
+    await sweep(120_000);
+    expect(await statusOfAlice()).toBe(lunch.key);
   });
 
   it('a custom status that receives nothing gets nothing', async () => {
