@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -21,6 +21,22 @@ const runDir = path.join(repoRoot, '.run/bench-tasks-list');
 const password = 'demo-password';
 /** Scroll speed: rows per frame (a fast fling), so 100k rows take about half a minute. */
 const rowsPerFrame = Number(process.env['BENCH_LIST_ROWS_PER_FRAME'] ?? 60);
+/**
+ * Profiling, not measuring: BENCH_LIST_TRACE=dir writes a Chrome trace (with CPU samples) of the
+ * first run's filter changes and scroll there, for chrome://tracing or DevTools, and records no
+ * results (tracing slows the page). BENCH_LIST_WEB=dir serves that build instead of dist/, e.g.
+ * one made with `npx vite build --minify false --outDir .run/dist-prof` so the names are readable.
+ */
+const traceDir = process.env['BENCH_LIST_TRACE'];
+const webBuild = process.env['BENCH_LIST_WEB'];
+const traceCategories = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'IndexedDB',
+];
 
 async function bundleSeedCode(): Promise<string> {
   execFileSync('npx', ['tsc', '-p', 'bench/tasks-list/tsconfig.json'], {
@@ -141,7 +157,21 @@ async function main(): Promise<void> {
     smtpPort: await freePort(taken),
     dir: runDir,
   });
+  if (webBuild) cpSync(path.resolve(webBuild), stack.webRoot, { recursive: true });
   const browser = await chromium.launch(chromiumLaunchOptions);
+  /** Runs `body`, traced into `name`.json when tracing (first run only). */
+  const traced = async <T>(name: string, run: number, body: () => Promise<T>): Promise<T> => {
+    if (!traceDir || run > 0) return body();
+    mkdirSync(traceDir, { recursive: true });
+    const file = path.join(traceDir, `${name}.json`);
+    await browser.startTracing(undefined, { path: file, categories: traceCategories });
+    try {
+      return await body();
+    } finally {
+      await browser.stopTracing();
+      console.log(`trace written to ${file}`);
+    }
+  };
   const loadAtStart = os.loadavg()[0] ?? NaN;
   const rows: Row[] = [];
   const facts: string[] = [];
@@ -228,14 +258,16 @@ async function main(): Promise<void> {
         () => priority.selectOption('5 or higher').then(() => undefined),
         () => priority.selectOption('Any priority').then(() => undefined),
       ];
-      for (const [i, change] of changes.entries()) {
-        const timed = await timeFilterChange(page, change);
-        filterRuns.push(timed);
-        (byChange[labels[i] ?? String(i)] ??= []).push(timed.query);
-      }
+      await traced('filter-changes', run, async () => {
+        for (const [i, change] of changes.entries()) {
+          const timed = await timeFilterChange(page, change);
+          filterRuns.push(timed);
+          (byChange[labels[i] ?? String(i)] ??= []).push(timed.query);
+        }
+      });
 
       // --- scroll all of it ------------------------------------------------------------------
-      scrollRuns.push(await scrollToEnd(page));
+      scrollRuns.push(await traced('scroll', run, () => scrollToEnd(page)));
       heapScrolled.push(await heapMb(context, page));
     }
 
@@ -244,7 +276,7 @@ async function main(): Promise<void> {
         measure: `filter change → first page read (${localTasks} cached)`,
         runs: filterRuns.map((r) => r.query),
         goalMs: 16,
-        note: 'User Timing in the app: source change to the live query answering (50 rows + slack)',
+        note: 'User Timing in the app: source change to the first page read (50 rows + slack) in hand, before rendering',
       },
       {
         measure: 'filter change → first rows painted',
@@ -282,7 +314,7 @@ async function main(): Promise<void> {
     rows,
     facts,
     loadAtStart,
-    record: true,
+    record: !traceDir && !webBuild,
   });
 }
 

@@ -66,3 +66,15 @@ it('a live count follows the filter and stops at its cap', async () => {
   await count.until((n) => n === 1);
   count.subscription.unsubscribe();
 });
+
+it('reads once at once, without following changes', async () => {
+  const { db } = openTestDb();
+  const queries = createQueries(db);
+  const ctx = { userId: 'u1', now: steppingClock() };
+  await writeMutation(db, ctx, 'task.create', newTask('t1'));
+  const page = queries.tasksPage({ status: 'open', limit: 10 });
+  expect((await page.read()).map((t) => t.id)).toEqual(['t1']);
+  await writeMutation(db, ctx, 'task.create', newTask('t2'));
+  // Each read is its own: the second sees t2, the first answer stays what it was.
+  expect((await page.read()).map((t) => t.id).sort()).toEqual(['t1', 't2']);
+});

@@ -27,12 +27,19 @@ import { readAgentStatuses, readStatusDefinitions } from './statuses';
 /** The Observable shape Solid's `from` and any observer library accept. */
 export interface Live<T> {
   subscribe(next: (value: T) => void, error?: (error: unknown) => void): { unsubscribe(): void };
+  /**
+   * The same read once, started now. A liveQuery runs its first read a task later (Dexie's
+   * setTimeout), after whatever the page renders meanwhile: a screen that must answer at once
+   * (a new filter's first rows) reads this way and subscribes after.
+   */
+  read(): Promise<T>;
 }
 
 export function live<T>(querier: () => T | Promise<T>): Live<T> {
   const observable = liveQuery(querier);
   return {
     subscribe: (next, error) => observable.subscribe({ next, error: error ?? reportError }),
+    read: () => new Promise<T>((resolve) => resolve(querier())),
   };
 }
 

@@ -4,6 +4,7 @@
 // One tab stop: the grid itself; the arrows move the active row (aria-activedescendant), Enter
 // opens it. Written by hand: the windowing is 60 lines, and fixed heights need nothing more.
 import {
+  createComputed,
   createEffect,
   createMemo,
   createSignal,
@@ -29,8 +30,11 @@ export function TaskGrid(props: {
   total: number | null;
   ready: boolean;
   complete: boolean;
-  /** Changes when the filter does: the list goes back to its top. */
-  resetKey: string;
+  /**
+   * Changes when a new filter's first rows arrive: the list goes back to its top then, not at the
+   * filter change (the old rows stay where they were until the new ones replace them).
+   */
+  resetKey: number;
   emptyText: string;
   now: number;
   assigneeName: (id: string) => string | undefined;
@@ -85,7 +89,8 @@ export function TaskGrid(props: {
     if (props.ready) props.setView(first(), last());
   });
 
-  createEffect(
+  // Before the rows render (a computation, not an effect): the new rows render once, at the top.
+  createComputed(
     on(
       () => props.resetKey,
       () => {

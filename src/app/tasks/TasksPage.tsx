@@ -249,7 +249,7 @@ export function TasksPage(): JSX.Element {
         total={total()}
         ready={listReady()}
         complete={pages.complete()}
-        resetKey={JSON.stringify(filter())}
+        resetKey={pages.generation()}
         emptyText={isEmptyFilter(filter()) ? t('tasks.empty') : t('tasks.noMatch')}
         now={minute()}
         assigneeName={(id) => memberNames().get(id)}

@@ -3,17 +3,36 @@
 // live reads, so a colleague's change shows wherever it lands; pages far from it are let go
 // (their row count is kept as placeholders) and read again when the view comes back, so the tab
 // holds a few thousand tasks however far the user scrolls through 100k.
-import { batch, createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
+import {
+  batch,
+  createComputed,
+  createSignal,
+  on,
+  onCleanup,
+  untrack,
+  type Accessor,
+} from 'solid-js';
 import type { SyncTask } from '../../domain';
 import type { Subscribable } from '../data/live';
+import { reuseRows } from './same-rows';
 
 export interface Cursor {
   updatedAt: string;
   id: string;
 }
 
+/** One page's read: live, and (for the store's reads) once at once. */
+export interface PageRead extends Subscribable<SyncTask[]> {
+  /**
+   * The same rows read once, started now. A new filter's first page is read this way and
+   * subscribed after its rows are on screen: a live query's first read waits a task, behind the
+   * rendering of the filter change, and would compete with painting the rows it answered.
+   */
+  read?(): Promise<SyncTask[]>;
+}
+
 /** Opens one live page: up to `limit` rows strictly after `after` (newest updatedAt first). */
-export type PageSource = (after: Cursor | undefined, limit: number) => Subscribable<SyncTask[]>;
+export type PageSource = (after: Cursor | undefined, limit: number) => PageRead;
 
 export interface TaskPages {
   /** Rows known: those read plus the placeholders of pages let go. */
@@ -26,6 +45,8 @@ export interface TaskPages {
   complete: Accessor<boolean>;
   /** Where the user looks: pages around it are read (and the next one near the end). */
   setView(first: number, last: number): void;
+  /** Counts the sources whose first page is on screen: a new list starts at its top then. */
+  generation: Accessor<number>;
 }
 
 /** Newest first, then by id (descending) for equal times: the order of the store's keyset. */
@@ -112,10 +133,17 @@ interface Page extends PageState {
   stop(): void;
 }
 
+/** After the next frame: what can wait until the rows just rendered are painted. */
+function afterPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run));
+  else setTimeout(run);
+}
+
 /**
  * `source` is tracked: when it changes (a new filter), the old pages are dropped and the first
- * page of the new query is read; the old rows stay on screen until it answers, so the list does
- * not flash empty. `onFirstPage` is told when a new source's first page has arrived.
+ * page of the new query is read at once; the old rows stay on screen until it answers, so the
+ * list does not flash empty. `onFirstPage` is told when a new source's first page has arrived,
+ * before its rows are rendered.
  */
 export function createTaskPages(
   source: () => PageSource | null,
@@ -133,6 +161,7 @@ export function createTaskPages(
   const [layout, setLayout] = createSignal<Layout>({ shown: [], starts: [], length: 0 });
   const [ready, setReady] = createSignal(false);
   const [complete, setComplete] = createSignal(false);
+  const [generation, setGeneration] = createSignal(0);
   let pages: Page[] = [];
   let current: PageSource | null = null;
   let firstAnswered = false;
@@ -160,21 +189,45 @@ export function createTaskPages(
     const from = current;
     if (!from || page.reading) return;
     page.reading = true;
-    const subscription = from(page.after, page.limit).subscribe((next) => {
-      if (current !== from || !page.reading) return;
-      page.rows = next;
+    let stopped = false;
+    let subscription: { unsubscribe(): void } | undefined;
+    const query = from(page.after, page.limit);
+    const answer = (next: SyncTask[]) => {
+      if (stopped || current !== from) return;
+      // Rows that did not change keep their objects, so the grid keeps their DOM; an answer
+      // that changed nothing (a live query's first answer after the direct read) is no news.
+      const rows = reuseRows(page.rows, next);
+      if (rows === page.rows && firstAnswered) return;
+      page.rows = rows;
       if (!firstAnswered && page === pages[0]) {
         firstAnswered = true;
-        publish();
-        setReady(true);
-        options.onFirstPage?.(next);
+        options.onFirstPage?.(rows);
+        batch(() => {
+          publish();
+          setReady(true);
+          setGeneration((n) => n + 1);
+        });
         return;
       }
       publish();
-    });
+    };
+    const follow = () => {
+      if (!stopped && current === from) subscription = query.subscribe(answer);
+    };
+    if (query.read && !firstAnswered && page === pages[0]) {
+      query.read().then(
+        (rows) => {
+          answer(rows);
+          afterPaint(follow);
+        },
+        // The live query reports the error (and retries on the next change).
+        follow,
+      );
+    } else follow();
     page.stop = () => {
+      stopped = true;
       page.reading = false;
-      subscription.unsubscribe();
+      subscription?.unsubscribe();
     };
   }
 
@@ -233,7 +286,9 @@ export function createTaskPages(
     publish();
   }
 
-  createEffect(
+  // A computation, not an effect: the new first page is asked for before the page renders the
+  // filter change, so the store reads while the main thread is busy with that.
+  createComputed(
     on(source, (next) => {
       stopAll();
       current = next;
@@ -253,6 +308,7 @@ export function createTaskPages(
     },
     ready,
     complete,
+    generation,
     setView(first, last) {
       view = { first, last };
       untrack(follow);
