@@ -8,7 +8,7 @@ import {
   createEffect,
   createMemo,
   createSignal,
-  For,
+  Index,
   on,
   onCleanup,
   onMount,
@@ -76,8 +76,7 @@ export function TaskGrid(props: {
   const last = createMemo(() =>
     Math.min(count(), Math.ceil((scrollTop() + viewHeight()) / rowHeight()) + overscan),
   );
-  // The tasks themselves (stable objects), so <For> keeps the DOM of rows that stay in view;
-  // a row whose page is being read is a placeholder (its index).
+  // What each rendered row shows: its task, or its index while its page is being read.
   const visible = createMemo(() => {
     const items: (SyncTask | number)[] = [];
     for (let i = first(); i < last(); i++) items.push(props.rowAt(i) ?? i);
@@ -230,42 +229,51 @@ export function TaskGrid(props: {
               class="task-grid-window"
               style={{ transform: `translateY(${first() * rowHeight()}px)` }}
             >
-              <For each={visible()}>
-                {(item, i) => (
-                  <Show
-                    when={typeof item !== 'number' && item}
-                    fallback={
-                      <div
-                        role="row"
-                        id={`${idPrefix}${first() + i()}`}
-                        class="task-row task-row-placeholder"
-                        classList={{ 'task-row-active': focused() && active() === first() + i() }}
-                        aria-rowindex={first() + i() + 2}
-                      >
-                        <div role="gridcell" class="cell muted" aria-colspan={8}>
-                          {t('app.loading')}
+              {/* By position, not by task: scrolling hands each row element the task now at
+                  its place, so a frame updates texts instead of building rows. */}
+              <Index each={visible()}>
+                {(item, slot) => {
+                  const index = () => first() + slot;
+                  const task = () => {
+                    const it = item();
+                    return typeof it === 'number' ? undefined : it;
+                  };
+                  return (
+                    <Show
+                      when={task()}
+                      fallback={
+                        <div
+                          role="row"
+                          id={`${idPrefix}${index()}`}
+                          class="task-row task-row-placeholder"
+                          classList={{ 'task-row-active': focused() && active() === index() }}
+                          aria-rowindex={index() + 2}
+                        >
+                          <div role="gridcell" class="cell muted" aria-colspan={8}>
+                            {t('app.loading')}
+                          </div>
                         </div>
-                      </div>
-                    }
-                  >
-                    {(task) => (
-                      <TaskRow
-                        task={task()}
-                        index={first() + i()}
-                        id={`${idPrefix}${first() + i()}`}
-                        active={focused() && active() === first() + i()}
-                        now={props.now}
-                        assigneeName={
-                          task().assigneeId
-                            ? props.assigneeName(task().assigneeId ?? '')
-                            : undefined
-                        }
-                        onPick={setActive}
-                      />
-                    )}
-                  </Show>
-                )}
-              </For>
+                      }
+                    >
+                      {(shown) => (
+                        <TaskRow
+                          task={shown()}
+                          index={index()}
+                          id={`${idPrefix}${index()}`}
+                          active={focused() && active() === index()}
+                          now={props.now}
+                          assigneeName={
+                            shown().assigneeId
+                              ? props.assigneeName(shown().assigneeId ?? '')
+                              : undefined
+                          }
+                          onPick={setActive}
+                        />
+                      )}
+                    </Show>
+                  );
+                }}
+              </Index>
             </div>
             <Show when={last() >= count() && !props.complete}>
               <div

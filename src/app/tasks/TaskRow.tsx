@@ -1,6 +1,5 @@
 // One row of the task grid. Fixed height (the grid positions rows by index), so long titles are
 // cut with an ellipsis and the full title is in the link's title attribute.
-import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { isOverdue, type SyncTask, type TaskType } from '../../domain';
 import { t } from '../../i18n';
@@ -16,12 +15,20 @@ const typeIcons: Record<TaskType, IconName> = {
 
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
+/** The local day around `now`, kept for the next rows: each row asks for the same `now`. */
+let today = { now: NaN, start: 0, end: 0 };
+
 /** Today's activity by its time, older by its date: what an agent scanning the list needs. */
 function formatActivity(iso: string, now: number): string {
-  const at = new Date(iso);
-  return at.toDateString() === new Date(now).toDateString()
-    ? timeOnly.format(at)
-    : formatDateTime(iso);
+  if (today.now !== now) {
+    const start = new Date(now);
+    start.setHours(0, 0, 0, 0);
+    const end = new Date(start);
+    end.setDate(end.getDate() + 1);
+    today = { now, start: start.getTime(), end: end.getTime() };
+  }
+  const at = Date.parse(iso);
+  return at >= today.start && at < today.end ? timeOnly.format(at) : formatDateTime(iso);
 }
 
 export function TaskRow(props: {
@@ -55,15 +62,17 @@ export function TaskRow(props: {
         {props.task.customerName}
       </div>
       <div role="gridcell" class="cell col-title truncate">
-        {/* One tab stop for the whole grid: rows are reached with the arrows, Enter opens. */}
-        <A
+        {/* One tab stop for the whole grid: rows are reached with the arrows, Enter opens.
+            A plain link: the router takes over same-origin links (explicitLinks is off), and its
+            <A> resolves paths and active classes per row, which scrolling pays for every frame. */}
+        <a
           href={`/tasks/${props.task.id}`}
           class="task-link"
           tabindex="-1"
           title={props.task.title}
         >
           {props.task.title}
-        </A>
+        </a>
         {/* Phones drop the Customer column and show the customer under the title instead. */}
         <span class="phone-only task-customer truncate">{props.task.customerName}</span>
       </div>
