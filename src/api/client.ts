@@ -142,6 +142,11 @@ export function createApiClient(options: ApiClientOptions) {
     /** Admins: changes the given fields of a custom status; its key stays. */
     updateStatus: (id: string, patch: Partial<CustomStatusInput>) =>
       request<SyncStatusDefinition>('PATCH', `/api/instance/statuses/${enc(id)}`, patch),
+    /** Admins: puts the custom statuses in this order (every id once). */
+    orderStatuses: (ids: readonly string[]) =>
+      request<{ statuses: SyncStatusDefinition[] }>('PUT', '/api/instance/statuses/order', {
+        ids,
+      }),
     /** Admins: deletes a custom status; the agents in it are moved to Offline. */
     deleteStatus: (id: string) =>
       request<{ movedToOffline: number }>('DELETE', `/api/instance/statuses/${enc(id)}`),

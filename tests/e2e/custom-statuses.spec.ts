@@ -92,6 +92,9 @@ test('admins add statuses; one over its time limit is flagged to the agent and t
     await expect(statuses.getByRole('listitem').filter({ hasText: 'Lunch' })).toContainText(
       '1 min',
     );
+    // Admins order them: Lunch goes first.
+    await statuses.getByRole('button', { name: 'Move Lunch up' }).click();
+    await expect(statuses.getByRole('listitem')).toHaveText([/^Lunch/, /^Email only/]);
     // The same name in another case is refused, with the server's sentence.
     await form.getByRole('textbox', { name: 'Name' }).fill('LUNCH');
     await form.getByRole('button', { name: 'Add status' }).click();
@@ -105,7 +108,15 @@ test('admins add statuses; one over its time limit is flagged to the agent and t
     await aliceSignIn.signIn('alice@demo.test');
     const tasks = new TasksPage(alicePage);
     await alicePage.getByRole('button', { name: /^Status/ }).click();
-    await expect(alicePage.getByRole('menuitem', { name: 'Email only' })).toBeVisible();
+    // The built-in statuses, then the instance's own in the admin's order.
+    await expect(alicePage.getByRole('menuitem')).toHaveText([
+      'Ready',
+      'Busy',
+      'Break',
+      'Offline',
+      'Lunch',
+      'Email only',
+    ]);
     await alicePage.keyboard.press('Escape');
     await tasks.setAgentStatus('Lunch');
     const button = alicePage.getByRole('button', { name: /^Status:? Lunch/ });

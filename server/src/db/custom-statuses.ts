@@ -184,3 +184,18 @@ export async function findCustomStatus(
   const row = await customStatusQuery(db, instanceId).where('id', '=', id).executeTakeFirst();
   return row ? statusDefinitionEntity(row) : undefined;
 }
+
+/** Gives each listed status its index as position (the caller checked the list is complete). */
+export async function setCustomStatusOrder(
+  tx: Db,
+  s: { instanceId: string; ids: readonly string[]; now: string },
+): Promise<void> {
+  for (const [position, id] of s.ids.entries()) {
+    await tx
+      .updateTable('custom_statuses')
+      .set({ position, updated_at: s.now })
+      .where('instance_id', '=', s.instanceId)
+      .where('id', '=', id)
+      .execute();
+  }
+}

@@ -10,6 +10,7 @@ import {
   listCustomStatuses,
   lockInstanceForStatuses,
   recordChanges,
+  setCustomStatusOrder,
   updateCustomStatus,
   withTransaction,
   type ChangeRecord,
@@ -98,6 +99,39 @@ export async function removeCustomStatus(
   });
   deps.poker.poke(instanceId, 'instance');
   return { movedToOffline: moved };
+}
+
+/** Puts the instance's custom statuses in the order given: every one of them, each once. */
+export async function orderCustomStatuses(
+  deps: StatusAdminDeps,
+  instanceId: string,
+  ids: readonly string[],
+): Promise<SyncStatusDefinition[]> {
+  const now = deps.clock().toISOString();
+  const ordered = await withTransaction(deps.db, async (tx) => {
+    await lockInstanceForStatuses(tx, instanceId);
+    const current = await listCustomStatuses(tx, instanceId);
+    const known = new Set(current.map((s) => s.id));
+    const complete =
+      ids.length === known.size &&
+      new Set(ids).size === ids.length &&
+      ids.every((id) => known.has(id));
+    if (!complete) {
+      throw new AppError(
+        'bad_request',
+        'The order must list every custom status of this instance once; reload and try again.',
+      );
+    }
+    await setCustomStatusOrder(tx, { instanceId, ids, now });
+    await recordChanges(
+      tx,
+      instanceId,
+      ids.map((id) => everyone('statusDefinition', id)),
+    );
+    return listCustomStatuses(tx, instanceId);
+  });
+  deps.poker.poke(instanceId, 'instance');
+  return ordered;
 }
 
 function valid(input: CustomStatusInput, others: readonly SyncStatusDefinition[]) {

@@ -87,6 +87,20 @@ export function StatusDefinitions(): JSX.Element {
     );
   }
 
+  /** Swaps the status with its neighbour; every device gets the new order by sync. */
+  async function move(status: SyncStatusDefinition, by: -1 | 1) {
+    setError('');
+    const ids = customStatuses().map((s) => s.id);
+    const from = ids.indexOf(status.id);
+    const to = from + by;
+    const other = ids[to];
+    if (from < 0 || other === undefined) return;
+    ids[to] = status.id;
+    ids[from] = other;
+    const result = await api.orderStatuses(ids);
+    if (!result.ok) setError(errorText(result.error));
+  }
+
   const summary = (s: SyncStatusDefinition) =>
     [
       s.receivesWork
@@ -109,13 +123,33 @@ export function StatusDefinitions(): JSX.Element {
       <p class="field-hint">{t('customStatuses.intro')}</p>
       <ul class="status-definitions" aria-labelledby="statuses-heading">
         <For each={customStatuses()} fallback={<li class="muted">{t('customStatuses.none')}</li>}>
-          {(status) => (
+          {(status, index) => (
             <li class="status-definition">
               <span {...dotProps(viewOf(status.key))} aria-hidden="true" />
               <span class="status-definition-text">
                 <span class="status-definition-label">{status.label}</span>
                 <span class="field-hint">{summary(status)}</span>
               </span>
+              <Show when={index() > 0}>
+                <button
+                  type="button"
+                  class="btn btn-ghost"
+                  aria-label={t('customStatuses.moveUp', { label: status.label })}
+                  onClick={() => void move(status, -1)}
+                >
+                  {t('customStatuses.up')}
+                </button>
+              </Show>
+              <Show when={index() < customStatuses().length - 1}>
+                <button
+                  type="button"
+                  class="btn btn-ghost"
+                  aria-label={t('customStatuses.moveDown', { label: status.label })}
+                  onClick={() => void move(status, 1)}
+                >
+                  {t('customStatuses.down')}
+                </button>
+              </Show>
               <button
                 type="button"
                 class="btn btn-ghost"

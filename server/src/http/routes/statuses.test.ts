@@ -141,6 +141,45 @@ describe('custom statuses', () => {
     expect((await admin.delete(`/api/instance/statuses/${status.id}`)).statusCode).toBe(404);
   });
 
+  it('admins reorder them: every status once, else 400; devices pull the new positions', async () => {
+    const made = [];
+    for (const label of ['One', 'Two', 'Three'])
+      made.push((await create(admin, { ...lunch, label })).json<SyncStatusDefinition>());
+    const [one, two, three] = made.map((s) => s.id);
+    const sync = new SyncTestClient(alice);
+    const { cursor } = await sync.pullAll();
+    const put = (client: TestClient, ids: unknown[]) =>
+      client.request({ method: 'PUT', url: '/api/instance/statuses/order', payload: { ids } });
+
+    const ordered = await put(admin, [three, one, two]);
+    expect(ordered.statusCode).toBe(200);
+    expect(
+      ordered
+        .json<{ statuses: SyncStatusDefinition[] }>()
+        .statuses.map((s) => [s.label, s.position]),
+    ).toEqual([
+      ['Three', 0],
+      ['One', 1],
+      ['Two', 2],
+    ]);
+    const pulled = puts((await sync.pullAll(cursor)).changes, 'statusDefinition');
+    expect(pulled.find((s) => s.id === three)?.position).toBe(0);
+
+    expect((await put(alice, [one, two, three])).statusCode).toBe(403);
+    for (const bad of [
+      [one, two],
+      [one, two, three, three],
+      [one, two, 'nope'],
+    ]) {
+      const response = await put(admin, bad);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ error: { message: string } }>().error.message).toContain(
+        'every custom status',
+      );
+    }
+    for (const id of [one, two, three]) await admin.delete(`/api/instance/statuses/${id}`);
+  });
+
   it('walls tenants: another instance’s status can be neither chosen nor changed', async () => {
     const theirs = (
       await create(provider, { ...lunch, label: 'Siesta' })
@@ -153,6 +192,13 @@ describe('custom statuses', () => {
     expect(set).toMatchObject({ status: 'rejected', reason: 'invalid' });
     expect((await patch(admin, theirs.id, { label: 'Mine' })).statusCode).toBe(404);
     expect((await admin.delete(`/api/instance/statuses/${theirs.id}`)).statusCode).toBe(404);
+    // Another instance's id is not one of ours to order.
+    const order = await admin.request({
+      method: 'PUT',
+      url: '/api/instance/statuses/order',
+      payload: { ids: [theirs.id] },
+    });
+    expect(order.statusCode).toBe(400);
     // Demo's members never pull it; the same name is free in Demo.
     const demo = await new SyncTestClient(alice).pullAll();
     expect(puts(demo.changes, 'statusDefinition').map((s) => s.id)).not.toContain(theirs.id);

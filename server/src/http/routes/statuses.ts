@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import {
   createCustomStatus,
   editCustomStatus,
+  orderCustomStatuses,
   removeCustomStatus,
 } from '../../routing/custom-status-admin.js';
 import { requireInstance } from '../auth.js';
@@ -59,6 +60,27 @@ export function statusRoutes(app: App, ctx: AppContext): void {
         timeLimitSeconds,
       });
       return reply.code(201).send(created);
+    },
+  );
+
+  app.put(
+    '/api/instance/statuses/order',
+    {
+      schema: {
+        summary: 'Put the custom agent statuses of the current instance in this order (admins)',
+        body: Type.Object(
+          { ids: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ statuses: Type.Array(SyncStatusDefinitionSchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const instanceId = await requireAdmin(ctx, request, reply);
+      return { statuses: await orderCustomStatuses(ctx, instanceId, request.body.ids) };
     },
   );
 
