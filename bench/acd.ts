@@ -199,7 +199,7 @@ async function main(): Promise<void> {
       {
         measure: 'the server alone: POST /api/routing/acd/calls round trip',
         runs: hops,
-        note: 'timed apart after the calls, from Node's fetch (its own connection and overhead included): task insert, agents read, reservation, commit',
+        note: 'timed apart after the calls, from Node’s fetch (its own connection and overhead included): task insert, agents read, reservation, commit',
       },
       {
         measure: 'INVITE sent by sipp → incoming call shown (Answer button)',
