@@ -149,6 +149,24 @@ export async function liveCallsByAgent(
   return calls;
 }
 
+/**
+ * The agent's phone recorded the end of a queue call on its task: their line is free even when
+ * Kamailio never reported the BYE (restarted meanwhile).
+ */
+export async function endAnsweredCall(
+  tx: Db,
+  call: { instanceId: string; taskId: string; agentId: string; now: string },
+): Promise<void> {
+  await tx
+    .updateTable('acd_calls')
+    .set({ state: 'ended', agent_id: null, updated_at: call.now })
+    .where('instance_id', '=', call.instanceId)
+    .where('task_id', '=', call.taskId)
+    .where('agent_id', '=', call.agentId)
+    .where('state', '=', 'answered')
+    .execute();
+}
+
 /** Members' extensions by user id: an agent without one has no phone to ring. */
 export async function memberExtensions(db: Db, instanceId: string): Promise<Map<string, string>> {
   const rows = await db

@@ -1,5 +1,7 @@
 import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { saveQueueNumber } from '../db/acd.js';
+import { SyncTestClient } from '../test-support/sync.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { ACD_USER, acdToken } from './acd-token.js';
 
@@ -238,6 +240,28 @@ describe('ACD: a call to a queue number', () => {
     expect(ended.statusCode).toBe(200);
     const third = await call();
     expect(third.words[1]).toBe('demo-1001');
+  });
+
+  it('the agent’s phone recording the call frees the line when Kamailio missed the BYE', async () => {
+    await statuses([['alice', 'ready']]);
+    const first = await call();
+    await ask('/answered', { callId: first.callId, agent: 'demo-1001' });
+    expect((await call()).words[0]).toBe('busy');
+    const client = t.client();
+    await client.signIn('alice@demo.test');
+    const record = await new SyncTestClient(client).do('call.record', {
+      id: randomUUID(),
+      direction: 'inbound',
+      peer: '+15550100',
+      peerName: 'Outside Caller',
+      startedAt: t.clock.now().toISOString(),
+      answeredAt: t.clock.now().toISOString(),
+      endedAt: t.clock.now().toISOString(),
+      outcome: 'answered',
+      taskId: first.words[3] ?? '',
+    });
+    expect(record).toMatchObject({ status: 'ok' });
+    expect((await call()).words[1]).toBe('demo-1001');
   });
 
   it('a ringing agent is not rung for a second call (call capacity 1)', async () => {

@@ -19,6 +19,7 @@ import {
   type Outcome,
 } from './apply-context.js';
 import { startWrapUp } from '../routing/wrap-up.js';
+import { endAnsweredCall } from '../db/acd.js';
 import { createCallTask, logCallOnTask } from './call-task.js';
 import type { IncomingArgs } from './incoming.js';
 import { agentStatuses, callDirections, callOutcomes } from './protocol.js';
@@ -92,6 +93,8 @@ export async function callRecord(
   if (task) {
     taskId = task.id;
     changes.push(...(await logCallOnTask(ctx, task.id, call)));
+    // A queue call's end frees the agent's line for the next one (ACD call capacity).
+    await endAnsweredCall(ctx.tx, { instanceId, taskId, agentId: userId, now: ctx.now });
   } else if (a.taskId === null) {
     const created = await createCallTask(ctx, call);
     taskId = created.taskId;
