@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { isPostgres, type Db } from './open.js';
-import type { Database } from './schema.js';
+import type { Database, TaskType } from './schema.js';
 
 // The one way a task gets an assignee: a conditional UPDATE whose WHERE holds every condition
 // the caller relied on, so it is decided by the database in one statement, never read-then-write.
@@ -77,8 +77,16 @@ function claimed(to: string | null, now: string) {
  */
 export async function claimNextWaiting(
   db: Db,
-  claim: { instanceId: string; to: string; now: string; skills: readonly string[] },
+  claim: {
+    instanceId: string;
+    to: string;
+    now: string;
+    skills: readonly string[];
+    /** Only tasks of these types (the agent's status receives only these channels); null: any. */
+    types?: readonly string[] | null;
+  },
 ): Promise<string | undefined> {
+  if (claim.types != null && claim.types.length === 0) return undefined;
   const have = JSON.stringify([...claim.skills]);
   const postgres = isPostgres(db);
   const hasEverySkill = postgres
@@ -92,6 +100,7 @@ export async function claimNextWaiting(
     .where('assignee_id', 'is', null)
     .where('offered_to_id', 'is', null)
     .where(hasEverySkill)
+    .$if(claim.types != null, (q) => q.where('type', 'in', [...(claim.types ?? [])] as TaskType[]))
     .orderBy('priority', 'desc')
     .orderBy('created_at')
     .orderBy('id')

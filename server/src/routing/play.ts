@@ -18,6 +18,7 @@ import {
 import { everyone, type Actor, type ApplyContext } from '../sync/apply-context.js';
 import { logItem, writeLog } from '../sync/apply-task.js';
 import type { Poker } from '../sync/poker.js';
+import type { StatusDefinition } from './rules.js';
 import { definitionOf, statusDefinitions } from './status-definitions.js';
 
 export interface PlayDeps {
@@ -32,7 +33,11 @@ export async function playNext(deps: PlayDeps, actor: Actor): Promise<string | n
   const taskId = await withTransaction(deps.db, async (tx) => {
     const skills = (await memberSkills(tx, actor.instanceId, [actor.userId])).get(actor.userId);
     if (!skills) return null;
-    const claim = { instanceId: actor.instanceId, to: actor.userId, now, skills };
+    const status = await currentStatus(tx, actor);
+    // An agent in "Email only" plays through email; one in a status that receives nothing is made
+    // Ready below and takes any channel.
+    const types = status.receivesWork ? status.channels : null;
+    const claim = { instanceId: actor.instanceId, to: actor.userId, now, skills, types };
     const id = await claimNextWaiting(tx, claim);
     if (id === undefined) return null;
     const ctx: ApplyContext = { tx, actor, now, newId: randomUUID };
@@ -42,7 +47,7 @@ export async function playNext(deps: PlayDeps, actor: Actor): Promise<string | n
         logItem(ctx, id, 'assigned', { assigneeId: actor.userId, from: null, via: 'play' }),
       ])),
     );
-    changes.push(...(await becomeReady(tx, actor, now)));
+    if (!status.receivesWork) changes.push(...(await becomeReady(tx, actor, now)));
     await recordChanges(tx, actor.instanceId, changes);
     return id;
   });
@@ -50,12 +55,18 @@ export async function playNext(deps: PlayDeps, actor: Actor): Promise<string | n
   return taskId;
 }
 
-/** Pressing Play says "I am available": an agent in a status that receives nothing becomes Ready. */
-async function becomeReady(tx: Db, actor: Actor, now: string): Promise<ChangeRecord[]> {
+/** The definition of the agent's status now (no status yet: Offline, which receives nothing). */
+async function currentStatus(tx: Db, actor: Actor): Promise<StatusDefinition> {
   const current = await findAgentStatus(tx, actor.instanceId, actor.userId);
-  // A custom status that receives work ("Email only") is kept: the agent chose what to receive.
   const definitions = await statusDefinitions(tx, actor.instanceId);
-  if (current && definitionOf(definitions, current.status).receivesWork) return [];
+  return definitionOf(definitions, current?.status ?? 'offline');
+}
+
+/**
+ * Pressing Play says "I am available": an agent in a status that receives nothing becomes Ready.
+ * A custom status that receives work ("Email only") is kept: the agent chose what to receive.
+ */
+async function becomeReady(tx: Db, actor: Actor, now: string): Promise<ChangeRecord[]> {
   await upsertAgentStatuses(tx, [
     { instance_id: actor.instanceId, user_id: actor.userId, status: 'ready', since: now },
   ]);

@@ -111,6 +111,22 @@ describe('routing with custom statuses', () => {
     expect(await statusOfAlice()).toBe('ready');
   });
 
+  it('Play in "Email only" hands out the email, never the call, even when the call is more urgent', async () => {
+    await setStatus(emailOnly.key);
+    const call = await waiting('call', 5);
+    const email = await waiting('email');
+    const play = async () =>
+      (await alice.post('/api/routing/next')).json<{ taskId: string | null }>();
+    expect(await play()).toEqual({ taskId: email });
+    expect(await play()).toEqual({ taskId: null });
+    const row = await t.db
+      .selectFrom('tasks')
+      .select('assignee_id')
+      .where('id', '=', call)
+      .executeTakeFirstOrThrow();
+    expect(row.assignee_id).toBeNull();
+  });
+
   it('an agent gone for the grace period leaves a custom status that receives work, not one that does not', async () => {
     await setStatus(emailOnly.key);
     const sweep = (graceMs: number) =>
