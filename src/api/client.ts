@@ -7,6 +7,7 @@ import type {
   InvitationPreview,
   Me,
   Member,
+  QueueNumber,
   Role,
   SipCredentials,
   SyncStatusDefinition,
@@ -150,6 +151,11 @@ export function createApiClient(options: ApiClientOptions) {
     /** Admins: deletes a custom status; the agents in it are moved to Offline. */
     deleteStatus: (id: string) =>
       request<{ movedToOffline: number }>('DELETE', `/api/instance/statuses/${enc(id)}`),
+    /** Admins: the queue numbers callers dial (inbound calls). */
+    listQueues: () => request<{ queues: QueueNumber[] }>('GET', '/api/queues'),
+    /** Admins: creates the queue number or changes it; 409 when another instance has it. */
+    saveQueue: ({ number, ...fields }: QueueNumber) =>
+      request<QueueNumber>('PUT', `/api/queues/${enc(number)}`, fields),
     /** Admins: changes the given settings of the current instance; answers all of them. */
     updateInstanceSettings: (patch: Partial<InstanceSettings>) =>
       request<InstanceSettings>('PATCH', '/api/instance/settings', patch),

@@ -15,3 +15,4 @@ export * from './server-clock';
 export * from './status-definitions';
 export * from './skill-names';
 export * from './instance-settings';
+export * from './queue-numbers';

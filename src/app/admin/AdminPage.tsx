@@ -8,6 +8,7 @@ import { currentMe } from '../session';
 import { usePageTitle } from '../title';
 import { InviteForm } from './InviteForm';
 import { MembersTable } from './MembersTable';
+import { QueueNumbers } from './QueueNumbers';
 import { SettingsForm } from './SettingsForm';
 import { StatusDefinitions } from './StatusDefinitions';
 import './admin.css';
@@ -31,6 +32,7 @@ export default function AdminPage(): JSX.Element {
           <div class="admin-side">
             <InviteForm />
             <SettingsForm />
+            <QueueNumbers />
             <StatusDefinitions />
           </div>
         </div>
