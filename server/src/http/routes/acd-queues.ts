@@ -8,7 +8,8 @@ import type { App } from '../types.js';
 
 // Queue numbers of the current instance (ACD): what a caller dials on the trunk, the skills and
 // priority its call tasks get, and how long each agent rings (the call's reservation timeout, per
-// queue: a sales line may ring longer than support). Admins only; no screen yet.
+// queue: a sales line may ring longer than support). Admins only: the Admin page's Queue
+// numbers section (src/app/admin/QueueNumbers.tsx).
 
 const Skill = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^,]+$' });
 const QueueFields = Type.Object(
