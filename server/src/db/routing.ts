@@ -66,7 +66,10 @@ export interface RoutingAgentRow {
   since: string;
   lastRoutedAt: string | null;
   skills: string[];
-  /** Tasks of each type the agent holds: open and assigned to them, or reserved to them. */
+  /**
+   * Tasks of each type the agent holds: open and assigned to them, or reserved to them; for calls
+   * only the reserved ones (an open call task is not a call in progress).
+   */
   load: Record<string, number>;
 }
 
@@ -110,7 +113,10 @@ export async function routingAgents(
   for (const t of held) {
     const reserved =
       t.offered_by_id === null && t.offer_expires_at !== null && t.offer_expires_at > now;
-    const holder = t.assignee_id ?? (reserved ? t.offered_to_id : null);
+    // A call task stays open after the call for the write-up: only a live call holds the line
+    // (the router adds live queue calls; a reserved call task counts here).
+    if (t.type === 'call' && !reserved) continue;
+    const holder = reserved ? t.offered_to_id : t.assignee_id;
     const agent = holder === null ? undefined : agents.get(holder);
     if (agent) agent.load[t.type] = (agent.load[t.type] ?? 0) + 1;
   }

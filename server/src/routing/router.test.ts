@@ -116,6 +116,18 @@ describe('push routing', () => {
     expect(await routeWaiting(deps(), demoId)).toEqual([]);
   });
 
+  it('an open call task after its call does not hold the line; an email over capacity does', async () => {
+    await setStatus(bob, 'ready');
+    // Bob keeps a call task open for its write-up, and has five emails (his email capacity).
+    await waiting({ type: 'call', assigneeId: ids.bob });
+    for (let i = 0; i < 5; i++) await waiting({ type: 'email', assigneeId: ids.bob });
+    const callback = await waiting({ type: 'call' });
+    const email = await waiting({ type: 'email' });
+    const made = await routeWaiting(deps(), demoId);
+    expect(made.map((r) => [r.taskId, r.agentId])).toEqual([[callback, ids.bob]]);
+    expect(await task(email)).toMatchObject({ offered_to_id: null });
+  });
+
   it('gives nothing to Busy, Break or Offline agents, nor the same task to two at once', async () => {
     await setStatus(alice, 'break');
     const taskId = await waiting({ type: 'email' });

@@ -6,6 +6,7 @@
 // offer (claimTask), declines it, or lets it run out; then the task waits again and the agent,
 // who did not answer, is Missed so work stops bouncing to someone away (missReservation).
 import type { Clock } from '../clock.js';
+import { liveCallsByAgent } from '../db/acd.js';
 import {
   endReservation,
   findInstanceSettings,
@@ -64,8 +65,14 @@ export async function routeWaiting(deps: RouterDeps, instanceId: string): Promis
     // The instance's own statuses too: an agent in "Email only" receives email, not calls.
     const definitions = await statusDefinitions(tx, instanceId);
     const rows = await routingAgents(tx, instanceId, receivingKeys(definitions), nowIso);
-    const agents = rows.map((row) => snapshot(row, definitions));
-    if (agents.length === 0) return [];
+    if (rows.length === 0) return [];
+    // A queue call ringing or in progress holds the agent's line (call capacity).
+    const calls = await liveCallsByAgent(tx, instanceId, nowIso);
+    const agents = rows.map((row) => {
+      const agent = snapshot(row, definitions);
+      const live = calls.get(row.userId) ?? 0;
+      return { ...agent, load: { ...agent.load, call: (agent.load.call ?? 0) + live } };
+    });
     const waiting = await listWaitingTasks(tx, instanceId, PASS_SIZE);
     const reservations: Reservation[] = [];
     for (const task of waiting) {
