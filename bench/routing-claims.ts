@@ -5,7 +5,7 @@ import { parseConfig } from '../server/src/config.js';
 import { migrateToLatest, openDatabase, type Db } from '../server/src/db/index.js';
 import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { playNext } from '../server/src/routing/play.js';
-import { runClaimRace } from '../server/src/test-support/claim-race.js';
+import { checkHolders, runClaimRace } from '../server/src/test-support/claim-race.js';
 import { measureEachDialect, type NewDatabase } from './support/databases.js';
 import { median, printTable, quantile, type Row } from './store/report.js';
 
@@ -154,7 +154,7 @@ async function run(newDatabase: NewDatabase, think: number): Promise<RunResult> 
     const { instanceId, agentIds } = await prepare(opened.db, database.url);
     const deps = { db: opened.db, clock: () => new Date(), poker: { poke() {} } };
     const latencies: number[] = [];
-    const given = new Map<string, string[]>();
+    const claims: { taskId: string; agentId: string }[] = [];
     await Promise.all(
       agentIds.map(async (userId) => {
         const actor = { instanceId, userId, role: 'agent' as const };
@@ -165,7 +165,7 @@ async function run(newDatabase: NewDatabase, think: number): Promise<RunResult> 
           const taskId = await playNext(deps, actor);
           latencies.push(performance.now() - started);
           if (taskId === null) return;
-          given.set(taskId, [...(given.get(taskId) ?? []), userId]);
+          claims.push({ taskId, agentId: userId });
           if (think > 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * think));
         }
       }),
@@ -176,15 +176,7 @@ async function run(newDatabase: NewDatabase, think: number): Promise<RunResult> 
       .where('instance_id', '=', instanceId)
       .where('status', '=', 'open')
       .execute();
-    let wrongAssignee = 0;
-    let left = 0;
-    for (const row of rows) {
-      const holders = given.get(row.id);
-      if (!holders) left += 1;
-      else if (holders.length !== 1 || holders[0] !== row.assignee_id) wrongAssignee += 1;
-    }
-    const doubles = [...given.values()].filter((holders) => holders.length > 1).length;
-    return { latencies, doubles, wrongAssignee, left };
+    return { latencies, ...checkHolders(claims, rows) };
   } finally {
     await opened.close();
     await database.drop();

@@ -173,16 +173,7 @@ export async function runClaimRace(options: RaceOptions): Promise<RaceResult> {
       .select(['id', 'assignee_id', 'priority', 'created_at'])
       .where('instance_id', '=', instanceId)
       .execute();
-    const given = new Map<string, string[]>();
-    for (const c of claims) given.set(c.taskId, [...(given.get(c.taskId) ?? []), c.agentId]);
-    let wrongAssignee = 0;
-    let left = 0;
-    for (const row of rows) {
-      const holders = given.get(row.id);
-      if (!holders) left += 1;
-      else if (holders.length !== 1 || holders[0] !== row.assignee_id) wrongAssignee += 1;
-    }
-    const doubles = [...given.values()].filter((holders) => holders.length > 1).length;
+    const { doubles, wrongAssignee, left } = checkHolders(claims, rows);
     const rank = new Map(
       [...rows]
         .sort((a, b) =>
@@ -201,6 +192,28 @@ export async function runClaimRace(options: RaceOptions): Promise<RaceResult> {
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * Every task against what Play answered: `doubles` tasks Play gave to more than one agent,
+ * `wrongAssignee` tasks whose assignee is not the one agent Play gave them to, `left` tasks Play
+ * never gave out.
+ */
+export function checkHolders(
+  claims: readonly { taskId: string; agentId: string }[],
+  tasks: readonly { id: string; assignee_id: string | null }[],
+): { doubles: number; wrongAssignee: number; left: number } {
+  const given = new Map<string, string[]>();
+  for (const c of claims) given.set(c.taskId, [...(given.get(c.taskId) ?? []), c.agentId]);
+  let wrongAssignee = 0;
+  let left = 0;
+  for (const task of tasks) {
+    const holders = given.get(task.id);
+    if (!holders) left += 1;
+    else if (holders.length !== 1 || holders[0] !== task.assignee_id) wrongAssignee += 1;
+  }
+  const doubles = [...given.values()].filter((holders) => holders.length > 1).length;
+  return { doubles, wrongAssignee, left };
 }
 
 /**
