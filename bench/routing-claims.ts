@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { playNext } from '../server/src/routing/play.js';
 import { checkHolders, runClaimRace } from '../server/src/test-support/claim-race.js';
 import { measureEachDialect, type NewDatabase } from './support/databases.js';
-import { median, printTable, quantile, type Row } from './store/report.js';
+import { median, quantile, reportRun, type Row } from './store/report.js';
 
 // Issue 6's "claim latency p50/p99 under 200 concurrent agents, 0 double assignments": 200 agents
 // of the Demo instance press Play at once, over and over, until the queue of waiting tasks is
@@ -260,12 +260,21 @@ async function measureLoad(label: string, newDatabase: NewDatabase, think: numbe
   return rows;
 }
 
-const started = new Date();
-const load = os.loadavg()[0]?.toFixed(1);
+const loadAtStart = os.loadavg()[0] ?? NaN;
 const rows = await measureEachDialect(measure);
-console.log(
-  `\nPlay claims (in-process, then across processes), ${started.toISOString()}; ${runs} runs, each row the median of ` +
-    `the runs' p50 / p99; load average ${load} → ${os.loadavg()[0]?.toFixed(1)} on ` +
-    `${os.cpus().length} cores.`,
-);
-printTable(rows);
+await reportRun({
+  name: 'routing-claims',
+  title: 'Play claims under 200 agents (issue 6)',
+  describe: (when, built) =>
+    `Measured ${when} UTC on ${built} by \`npm run bench\` (bench/routing-claims.ts): ${agents} agents press Play until nothing waits, in process (burst: always pressing; paced: 0-${2 * thinkMs} ms of work between Plays) over ${tasks} tasks, then in ${raceWorkers} OS processes with their own connections over ${raceTasks} tasks; a fresh database per run, SQLite and PostgreSQL (the tests' throwaway cluster, fsync off). Each row is the median over ${runs} runs of that run's p50 or p99, ms.`,
+  rows,
+  facts: [
+    'Every run checks each task against what Play answered: given once, to the agent who holds it, none left waiting; the processes run also checks the routing order (claim-race.ts).',
+  ],
+  loadAtStart,
+  // Only the default sizes are the record; a smaller run just prints.
+  record:
+    !process.env['BENCH_TASKS'] &&
+    !process.env['BENCH_RACE_TASKS'] &&
+    !process.env['BENCH_CLAIM_RUNS'],
+});
