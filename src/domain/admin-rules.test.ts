@@ -56,6 +56,7 @@ describe('withSettingDefaults', () => {
       pushRouting: false,
       wrapUpSeconds: 0,
       reservationSeconds: 120,
+      capacity: { call: 1, email: 5, chat: 3, manual: 5 },
     });
   });
 });
@@ -67,6 +68,7 @@ describe('settingsPatch', () => {
     pushRouting: false,
     wrapUpSeconds: 0,
     reservationSeconds: 120,
+    capacity: { call: 1, email: 5, chat: 3, manual: 5 },
   };
 
   it('sends nothing for an untouched form, even for an offer time of 1.5 minutes', () => {
@@ -90,6 +92,19 @@ describe('settingsPatch', () => {
       ok: true,
       patch: { wrapUpSeconds: 45, reservationSeconds: 30 },
     });
+  });
+
+  it('sends the four capacities together when one changed, and refuses a wrong one', () => {
+    const form = settingsForm(before);
+    const two = { ...form, capacity: { ...form.capacity, call: ' 2 ' } };
+    expect(settingsPatch(before, two)).toEqual({
+      ok: true,
+      patch: { capacity: { call: 2, email: 5, chat: 3, manual: 5 } },
+    });
+    const zero = { ...form, capacity: { ...form.capacity, chat: '0' } };
+    expect(settingsPatch(before, zero)).toEqual({ ok: false, capacity: 'outOfRange' });
+    const word = { ...form, capacity: { ...form.capacity, email: 'five' } };
+    expect(settingsPatch(before, word)).toEqual({ ok: false, capacity: 'notWholeNumber' });
   });
 
   it('names each wrong field and sends nothing', () => {

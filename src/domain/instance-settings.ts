@@ -9,7 +9,16 @@ export interface InstanceSettings {
   wrapUpSeconds: number;
   /** How long work the router reserves for an agent waits for Accept (push routing). */
   reservationSeconds: number;
+  /** How much work of each channel an agent holds at once (routing). */
+  capacity: Capacity;
 }
+
+export const capacityChannels = ['call', 'email', 'chat', 'manual'] as const;
+export type CapacityChannel = (typeof capacityChannels)[number];
+export type Capacity = Record<CapacityChannel, number>;
+
+export const defaultCapacity: Capacity = { call: 1, email: 5, chat: 3, manual: 5 };
+export const capacityRange = { min: 1, max: 50 } as const;
 
 /** The server's limits: an offer waits one minute to one day; wrap-up lasts up to an hour. */
 export const offerMinutesRange = { min: 1, max: 1440 } as const;
@@ -40,6 +49,7 @@ export function withSettingDefaults(
     pushRouting: settings?.pushRouting ?? false,
     wrapUpSeconds: settings?.wrapUpSeconds ?? 0,
     reservationSeconds: settings?.reservationSeconds ?? 120,
+    capacity: settings?.capacity ?? defaultCapacity,
   };
 }
 
@@ -50,6 +60,7 @@ export interface SettingsForm {
   wrapUpSeconds: string;
   offerTtlMinutes: string;
   reservationSeconds: string;
+  capacity: Record<CapacityChannel, string>;
 }
 
 export type SettingsPatch =
@@ -59,6 +70,8 @@ export interface SettingsProblems {
   wrapUp?: SettingsFieldProblem;
   offerTtl?: SettingsFieldProblem;
   reservation?: SettingsFieldProblem;
+  /** The first wrong channel's problem (the four are sent together). */
+  capacity?: SettingsFieldProblem;
 }
 
 /** An offer time in minutes as the form shows it (one decimal when it is not whole minutes). */
@@ -74,6 +87,12 @@ export function settingsForm(settings: InstanceSettings): SettingsForm {
     wrapUpSeconds: String(settings.wrapUpSeconds),
     offerTtlMinutes: offerMinutesText(settings.offerTtlSeconds),
     reservationSeconds: String(settings.reservationSeconds),
+    capacity: {
+      call: String(settings.capacity.call),
+      email: String(settings.capacity.email),
+      chat: String(settings.capacity.chat),
+      manual: String(settings.capacity.manual),
+    },
   };
 }
 
@@ -102,6 +121,18 @@ export function settingsPatch(before: InstanceSettings, form: SettingsForm): Set
     const read = parseWholeNumber(form.reservationSeconds, reservationSecondsRange);
     if (read.ok) patch.reservationSeconds = read.value;
     else problems.reservation = read.problem;
+  }
+  const capacityChanged = capacityChannels.some(
+    (c) => form.capacity[c].trim() !== shown.capacity[c],
+  );
+  if (capacityChanged) {
+    const capacity = { ...before.capacity };
+    for (const channel of capacityChannels) {
+      const read = parseWholeNumber(form.capacity[channel], capacityRange);
+      if (read.ok) capacity[channel] = read.value;
+      else problems.capacity ??= read.problem;
+    }
+    if (!problems.capacity) patch.capacity = capacity;
   }
   return Object.keys(problems).length > 0 ? { ok: false, ...problems } : { ok: true, patch };
 }

@@ -29,6 +29,7 @@ export interface CurrentInstance {
     pushRouting?: boolean;
     wrapUpSeconds?: number;
     reservationSeconds?: number;
+    capacity?: { call: number; email: number; chat: number; manual: number };
   };
 }
 

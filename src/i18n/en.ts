@@ -720,6 +720,16 @@ export const en = {
       reservationNotWhole:
         'Give the reservation time as a whole number of seconds, for example 30.',
       reservationOutOfRange: 'Reservations must wait 10 to 3,600 seconds.',
+      capacity: 'Work an agent handles at once',
+      capacityHint: 'Routing gives an agent no more than this of each channel, from 1 to 50.',
+      capacityOf: {
+        call: 'Calls at once',
+        email: 'Emails at once',
+        chat: 'Chats at once',
+        manual: 'Manual tasks at once',
+      },
+      capacityNotWhole: 'Give each number of tasks at once as a whole number, for example 3.',
+      capacityOutOfRange: 'Each number of tasks at once must be from 1 to 50.',
     },
     queues: {
       heading: 'Queue numbers',

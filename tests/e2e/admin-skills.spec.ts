@@ -96,13 +96,22 @@ test('the routing and task settings save, refuse bad values, and survive a reloa
 }) => {
   const api = await apiAs('admin@demo.test');
   const me = (await (await api.get('/api/me')).json()) as {
-    currentInstance: { settings: { wrapUpSeconds: number; offerTtlSeconds: number } };
+    currentInstance: {
+      settings: {
+        wrapUpSeconds: number;
+        offerTtlSeconds: number;
+        capacity: Record<'call' | 'email' | 'chat' | 'manual', number>;
+      };
+    };
   };
   const before = me.currentInstance.settings;
   try {
     const admin = await signInToAdmin(page, 'admin@demo.test');
     const wrapUp = admin.settingsField('Wrap-up time after a call');
     const offers = admin.settingsField('Offers to a colleague expire after');
+    // Email only: Demo routes by Play and calls ring one at a time for the phone specs.
+    const emails = admin.settingsField('Emails at once');
+    await expect(emails).toHaveValue(String(before.capacity.email));
     await expect(wrapUp).toHaveValue(String(before.wrapUpSeconds));
     await expect(offers).toHaveValue(String(before.offerTtlSeconds / 60));
     // Other specs rely on Demo routing by Play and resolving without a tag.
@@ -112,17 +121,20 @@ test('the routing and task settings save, refuse bad values, and survive a reloa
     const save = admin.settings().getByRole('button', { name: 'Save settings' });
     await wrapUp.fill('half a minute');
     await offers.fill('0');
+    await emails.fill('many');
     await save.click();
     await expect(wrapUp).toHaveAccessibleDescription(
       /Give the wrap-up time as a whole number of seconds/,
     );
     await expect(offers).toHaveAccessibleDescription(/expire after 1 to 1,440 minutes/);
+    await expect(emails).toHaveAccessibleDescription(/at once as a whole number/);
     await expectNoAxeViolations(page);
     const unchanged = (await (await api.get('/api/me')).json()) as typeof me;
     expect(unchanged.currentInstance.settings).toMatchObject(before);
 
     await wrapUp.fill('45');
     await offers.fill('15');
+    await emails.fill('7');
     await save.click();
     await expect(page.getByText('Settings saved.')).toBeVisible();
     await expect(wrapUp).not.toHaveAttribute('aria-invalid');
@@ -130,15 +142,21 @@ test('the routing and task settings save, refuse bad values, and survive a reloa
     await page.reload();
     await expect(wrapUp).toHaveValue('45');
     await expect(offers).toHaveValue('15');
+    await expect(emails).toHaveValue('7');
     await expect(admin.settingsCheckbox('Resolving needs an outcome tag')).not.toBeChecked();
     const after = (await (await api.get('/api/me')).json()) as typeof me;
     expect(after.currentInstance.settings).toMatchObject({
       wrapUpSeconds: 45,
       offerTtlSeconds: 900,
+      capacity: { ...before.capacity, email: 7 },
     });
   } finally {
     const res = await api.patch('/api/instance/settings', {
-      data: { wrapUpSeconds: before.wrapUpSeconds, offerTtlSeconds: before.offerTtlSeconds },
+      data: {
+        wrapUpSeconds: before.wrapUpSeconds,
+        offerTtlSeconds: before.offerTtlSeconds,
+        capacity: before.capacity,
+      },
     });
     expect(res.status()).toBe(200);
     await api.dispose();

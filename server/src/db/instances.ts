@@ -139,6 +139,34 @@ export interface InstanceSettings {
   wrapUpSeconds: number;
   /** How long an agent has to accept work the router reserved to them. */
   reservationSeconds: number;
+  /** How much work of each channel an agent holds at once. */
+  capacity: Capacity;
+}
+
+export interface Capacity {
+  call: number;
+  email: number;
+  chat: number;
+  manual: number;
+}
+
+/** One call at a time; several chats and emails (routing/rules.ts has the same defaults). */
+export const defaultCapacity: Capacity = { call: 1, email: 5, chat: 3, manual: 5 };
+
+function parseCapacity(text: string | null | undefined): Capacity {
+  if (!text) return defaultCapacity;
+  try {
+    const parsed = JSON.parse(text) as Partial<Capacity>;
+    const pick = (key: keyof Capacity) => {
+      const value = parsed[key];
+      return typeof value === 'number' && Number.isInteger(value) && value > 0
+        ? value
+        : defaultCapacity[key];
+    };
+    return { call: pick('call'), email: pick('email'), chat: pick('chat'), manual: pick('manual') };
+  } catch {
+    return defaultCapacity;
+  }
 }
 
 export async function findInstanceSettings(
@@ -153,6 +181,7 @@ export async function findInstanceSettings(
       'push_routing',
       'wrap_up_seconds',
       'reservation_seconds',
+      'capacity',
     ])
     .where('id', '=', instanceId)
     .executeTakeFirst();
@@ -163,6 +192,7 @@ export async function findInstanceSettings(
       pushRouting: Number(row.push_routing) === 1,
       wrapUpSeconds: Number(row.wrap_up_seconds),
       reservationSeconds: Number(row.reservation_seconds),
+      capacity: parseCapacity(row.capacity),
     }
   );
 }
@@ -178,6 +208,7 @@ export async function updateInstanceSettings(
     push_routing?: number;
     wrap_up_seconds?: number;
     reservation_seconds?: number;
+    capacity?: string;
   } = {};
   if (patch.outcomeTagRequired !== undefined)
     set.outcome_tag_required = patch.outcomeTagRequired ? 1 : 0;
@@ -185,6 +216,7 @@ export async function updateInstanceSettings(
   if (patch.pushRouting !== undefined) set.push_routing = patch.pushRouting ? 1 : 0;
   if (patch.wrapUpSeconds !== undefined) set.wrap_up_seconds = patch.wrapUpSeconds;
   if (patch.reservationSeconds !== undefined) set.reservation_seconds = patch.reservationSeconds;
+  if (patch.capacity !== undefined) set.capacity = JSON.stringify(patch.capacity);
   if (Object.keys(set).length === 0) return;
   await db.updateTable('instances').set(set).where('id', '=', instanceId).execute();
 }

@@ -35,6 +35,8 @@ export interface InstancesTable {
   wrap_up_seconds: Generated<number>;
   /** How long an agent has to accept work the router reserved to them (0008). */
   reservation_seconds: Generated<number>;
+  /** JSON {call, email, chat, manual}: work of each channel an agent holds at once; NULL: defaults (0012). */
+  capacity?: string | null;
 }
 
 export interface MembershipsTable {

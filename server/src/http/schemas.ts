@@ -59,6 +59,12 @@ export const MeSchema = Type.Object({
           pushRouting: Type.Boolean(),
           wrapUpSeconds: Type.Integer(),
           reservationSeconds: Type.Integer(),
+          capacity: Type.Object({
+            call: Type.Integer(),
+            email: Type.Integer(),
+            chat: Type.Integer(),
+            manual: Type.Integer(),
+          }),
         }),
       ),
     }),

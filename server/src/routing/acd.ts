@@ -18,6 +18,7 @@ import {
 import {
   claimTask,
   endReservation,
+  findInstanceSettings,
   findSipPrefix,
   insertLogItems,
   lockInstanceForRouting,
@@ -238,7 +239,12 @@ async function ringNext(
     queuedAt: now,
   };
   const snapshots = others.map((a) => a.agent);
-  const picked = pickAgent(task, snapshots, defaultRoutingConfig);
+  // The instance's call capacity (an agent with two lines may take a second call).
+  const settings = await findInstanceSettings(tx, queue.instanceId);
+  const config = settings
+    ? { ...defaultRoutingConfig, capacity: settings.capacity }
+    : defaultRoutingConfig;
+  const picked = pickAgent(task, snapshots, config);
   const chosen = picked && others.find((a) => a.agent.userId === picked.userId);
   if (!chosen) return busy;
   const expiresAt = new Date(

@@ -128,6 +128,28 @@ describe('push routing', () => {
     expect(await task(email)).toMatchObject({ offered_to_id: null });
   });
 
+  it("follows the instance's capacity: with two lines an agent is reserved two calls", async () => {
+    await updateInstanceSettings(t.db, demoId, {
+      capacity: { call: 2, email: 5, chat: 3, manual: 5 },
+    });
+    try {
+      await setStatus(alice, 'ready');
+      const first = await waiting({ type: 'call' });
+      const second = await waiting({ type: 'call' });
+      const third = await waiting({ type: 'call' });
+      const made = await routeWaiting(deps(), demoId);
+      expect(made.map((r) => [r.taskId, r.agentId])).toEqual([
+        [first, ids.alice],
+        [second, ids.alice],
+      ]);
+      expect(await task(third)).toMatchObject({ offered_to_id: null });
+    } finally {
+      await updateInstanceSettings(t.db, demoId, {
+        capacity: { call: 1, email: 5, chat: 3, manual: 5 },
+      });
+    }
+  });
+
   it('gives nothing to Busy, Break or Offline agents, nor the same task to two at once', async () => {
     await setStatus(alice, 'break');
     const taskId = await waiting({ type: 'email' });

@@ -147,13 +147,13 @@ export async function missReservation(
   return { missed: true, changes };
 }
 
-/** The instance's reservation time applies to every channel it routes by push. */
+/** The instance's capacity, and its reservation time for every channel it routes by push. */
 async function instanceRoutingConfig(tx: Db, instanceId: string): Promise<RoutingConfig> {
   const settings = await findInstanceSettings(tx, instanceId);
   if (!settings) return defaultRoutingConfig;
   const ms = settings.reservationSeconds * 1000;
   return {
-    ...defaultRoutingConfig,
+    capacity: settings.capacity,
     reservationTimeoutMs: { call: ms, email: ms, chat: ms, manual: ms },
   };
 }

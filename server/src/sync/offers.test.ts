@@ -308,6 +308,7 @@ describe('reassign and resolve', () => {
       pushRouting: false,
       wrapUpSeconds: 0,
       reservationSeconds: 120,
+      capacity: { call: 1, email: 5, chat: 3, manual: 5 },
     });
   });
 });
@@ -323,6 +324,11 @@ describe('instance settings', () => {
     expect((await patch(admin, { colour: 'red' })).statusCode).toBe(400);
     expect((await patch(admin, { wrapUpSeconds: -1 })).statusCode).toBe(400);
     expect((await patch(admin, { reservationSeconds: 5 })).statusCode).toBe(400);
+    // All four channels together, each 1 to 50.
+    const capacity = { call: 2, email: 8, chat: 4, manual: 6 };
+    expect((await patch(admin, { capacity: { ...capacity, call: 0 } })).statusCode).toBe(400);
+    expect((await patch(admin, { capacity: { call: 2 } })).statusCode).toBe(400);
+    expect((await patch(admin, { capacity: { ...capacity, sms: 1 } })).statusCode).toBe(400);
     expect((await patch(admin, { pushRouting: 'yes' })).statusCode).toBe(400);
     const changed = await patch(admin, {
       outcomeTagRequired: true,
@@ -330,6 +336,7 @@ describe('instance settings', () => {
       pushRouting: true,
       wrapUpSeconds: 45,
       reservationSeconds: 20,
+      capacity,
     });
     const expected = {
       outcomeTagRequired: true,
@@ -337,6 +344,7 @@ describe('instance settings', () => {
       pushRouting: true,
       wrapUpSeconds: 45,
       reservationSeconds: 20,
+      capacity,
     };
     expect(changed.json()).toEqual(expected);
     const me = (await alice.get('/api/me')).json<{ currentInstance: { settings: unknown } }>();
@@ -347,6 +355,7 @@ describe('instance settings', () => {
       pushRouting: false,
       wrapUpSeconds: 0,
       reservationSeconds: 120,
+      capacity: { call: 1, email: 5, chat: 3, manual: 5 },
     });
   });
 });

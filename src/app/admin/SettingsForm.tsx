@@ -1,10 +1,11 @@
 // "Routing and tasks": the instance's settings admins choose (push routing and how long a
 // reservation waits, wrap-up time, the outcome tag rule, how long an offer waits). Only the changed fields are sent (settingsPatch);
 // then /api/me is asked again, since the PWA reads the settings from it (they are not synced).
-import { createEffect, createSignal, on, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, on, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { api } from '../../api';
 import {
+  capacityChannels,
   settingsForm,
   settingsPatch,
   withSettingDefaults,
@@ -23,6 +24,10 @@ const offerText: Record<SettingsFieldProblem, () => string> = {
   notWholeNumber: () => t('admin.settings.offerNotWhole'),
   outOfRange: () => t('admin.settings.offerOutOfRange'),
 };
+const capacityText: Record<SettingsFieldProblem, () => string> = {
+  notWholeNumber: () => t('admin.settings.capacityNotWhole'),
+  outOfRange: () => t('admin.settings.capacityOutOfRange'),
+};
 const reservationText: Record<SettingsFieldProblem, () => string> = {
   notWholeNumber: () => t('admin.settings.reservationNotWhole'),
   outOfRange: () => t('admin.settings.reservationOutOfRange'),
@@ -34,6 +39,7 @@ export function SettingsForm(): JSX.Element {
   const [wrapUpError, setWrapUpError] = createSignal<string | null>(null);
   const [offerError, setOfferError] = createSignal<string | null>(null);
   const [reservationError, setReservationError] = createSignal<string | null>(null);
+  const [capacityError, setCapacityError] = createSignal<string | null>(null);
   const [error, setError] = createSignal('');
   const [pending, setPending] = createSignal(false);
 
@@ -49,6 +55,7 @@ export function SettingsForm(): JSX.Element {
       setWrapUpError(checked.wrapUp ? wrapUpText[checked.wrapUp]() : null);
       setOfferError(checked.offerTtl ? offerText[checked.offerTtl]() : null);
       setReservationError(checked.reservation ? reservationText[checked.reservation]() : null);
+      setCapacityError(checked.capacity ? capacityText[checked.capacity]() : null);
       return;
     }
     if (Object.keys(checked.patch).length > 0) {
@@ -102,6 +109,31 @@ export function SettingsForm(): JSX.Element {
             setReservationError(null);
           }}
         />
+        <fieldset class="capacity-fields">
+          <legend>{t('admin.settings.capacity')}</legend>
+          <p class="field-hint" id="capacity-hint">
+            {t('admin.settings.capacityHint')}
+          </p>
+          <For each={capacityChannels}>
+            {(channel) => (
+              <TextField
+                label={t(`admin.settings.capacityOf.${channel}`)}
+                inputMode="numeric"
+                autocomplete="off"
+                value={form.capacity[channel]}
+                aria-describedby="capacity-hint capacity-error"
+                aria-invalid={capacityError() ? 'true' : undefined}
+                onInput={(e) => {
+                  setForm('capacity', channel, e.currentTarget.value);
+                  setCapacityError(null);
+                }}
+              />
+            )}
+          </For>
+          <p class="field-error" id="capacity-error" role="alert">
+            {capacityError() ?? ''}
+          </p>
+        </fieldset>
         <TextField
           label={t('admin.settings.wrapUp')}
           hint={t('admin.settings.wrapUpHint')}

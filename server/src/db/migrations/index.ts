@@ -10,6 +10,7 @@ import * as pushRouting from './0008_push_routing.js';
 import * as acd from './0009_acd.js';
 import * as customStatuses from './0010_custom_statuses.js';
 import * as bootstrapOrder from './0011_bootstrap_order.js';
+import * as capacity from './0012_capacity.js';
 
 // A static list (not a folder scan) so the compiled server finds every migration. Ordered by id.
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009_acd': acd,
   '0010_custom_statuses': customStatuses,
   '0011_bootstrap_order': bootstrapOrder,
+  '0012_capacity': capacity,
 };

@@ -8,13 +8,23 @@ import type { App } from '../types.js';
 
 // The task settings of the current instance (issue 5): admins change them; the PWA reads them
 // from /api/me. Offers wait from one minute to a day; wrap-up lasts up to an hour (0: none);
-// a reservation from the router waits 10 s to an hour for the agent to accept.
+// a reservation from the router waits 10 s to an hour for the agent to accept; an agent holds 1
+// to 50 tasks of each channel at once (all four given together).
 const SettingsSchema = Type.Object({
   outcomeTagRequired: Type.Boolean(),
   offerTtlSeconds: Type.Integer({ minimum: 60, maximum: 86_400 }),
   pushRouting: Type.Boolean(),
   wrapUpSeconds: Type.Integer({ minimum: 0, maximum: 3_600 }),
   reservationSeconds: Type.Integer({ minimum: 10, maximum: 3_600 }),
+  capacity: Type.Object(
+    {
+      call: Type.Integer({ minimum: 1, maximum: 50 }),
+      email: Type.Integer({ minimum: 1, maximum: 50 }),
+      chat: Type.Integer({ minimum: 1, maximum: 50 }),
+      manual: Type.Integer({ minimum: 1, maximum: 50 }),
+    },
+    { additionalProperties: false },
+  ),
 });
 
 export function instanceSettingsRoutes(app: App, ctx: AppContext): void {
