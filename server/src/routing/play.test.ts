@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncTestClient, taskArgs } from '../test-support/sync.js';
+import { signInDemoTeam } from '../test-support/demo-team.js';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.js';
 
 // Play through POST /api/routing/next on a real database: the order (priority, then age), the
@@ -14,17 +15,7 @@ let demoId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
-  alice = t.client();
-  bob = t.client();
-  carol = t.client();
-  const me = await alice.signIn('alice@demo.test');
-  demoId = me.currentInstance?.id ?? '';
-  ids = {
-    alice: me.user.id,
-    bob: (await bob.signIn('bob@demo.test')).user.id,
-    carol: (await carol.signIn('carol@demo.test')).user.id,
-  };
-  await carol.post('/api/session/instance', { instanceId: demoId });
+  ({ alice, bob, carol, ids, demoId } = await signInDemoTeam(t));
 });
 afterAll(async () => {
   await t.close();

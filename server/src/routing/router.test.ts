@@ -4,6 +4,7 @@ import { expireOffers } from '../sync/offer-sweeper.js';
 import { RecordingPoker } from '../test-support/recording-poker.js';
 import type { AgentStatus } from '../sync/protocol.js';
 import { SyncTestClient, taskArgs } from '../test-support/sync.js';
+import { signInDemoTeam } from '../test-support/demo-team.js';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.js';
 import { createRoutingLoop } from './routing-loop.js';
 import { routeWaiting } from './router.js';
@@ -22,17 +23,7 @@ let poker: RecordingPoker;
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
-  alice = t.client();
-  bob = t.client();
-  carol = t.client();
-  const me = await alice.signIn('alice@demo.test');
-  demoId = me.currentInstance?.id ?? '';
-  ids = {
-    alice: me.user.id,
-    bob: (await bob.signIn('bob@demo.test')).user.id,
-    carol: (await carol.signIn('carol@demo.test')).user.id,
-  };
-  await carol.post('/api/session/instance', { instanceId: demoId });
+  ({ alice, bob, carol, ids, demoId } = await signInDemoTeam(t));
 });
 afterAll(async () => {
   await t.close();
