@@ -48,6 +48,9 @@ export type TaskType = (typeof taskTypes)[number];
 export const taskStatuses = ['open', 'pending', 'resolved'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
+/** Every priority a task can have, 5 the most urgent (the server refuses any other). */
+export const taskPriorities = [1, 2, 3, 4, 5] as const;
+
 export interface TaskSummary {
   id: string;
   type: TaskType;

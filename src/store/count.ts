@@ -7,7 +7,12 @@ import type { Criteria } from './filter';
 import { rangesOf } from './lists';
 import { unlimited } from './streams';
 
-export async function countList(db: SyncDb, criteria: Criteria, cap: number): Promise<number> {
+export async function countList(
+  db: SyncDb,
+  criteria: Criteria,
+  cap: number,
+  keyed: boolean,
+): Promise<number> {
   if (!criteria.narrowed) {
     const counts = await Dexie.Promise.all(
       criteria.assigneeKeys
@@ -33,7 +38,7 @@ export async function countList(db: SyncDb, criteria: Criteria, cap: number): Pr
   }
   let count = 0;
   // Large batches: every row of the ranges may have to be read.
-  for (const stream of rangesOf(db, criteria, undefined, 2000, null, unlimited())) {
+  for (const stream of await rangesOf(db, criteria, undefined, 2000, null, unlimited(), keyed)) {
     while (count < cap) {
       if (stream.hungry) await stream.refill();
       const rows = stream.takeAll();

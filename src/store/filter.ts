@@ -35,14 +35,25 @@ export interface TaskPosition {
   id: string;
 }
 
+/** The filters a row is tested for, by name: a plan whose index answers one leaves its test out. */
+export type RowTestName = 'types' | 'skills' | 'priority' | 'due';
+type RowTest = (task: StoredTask) => boolean;
+
 export interface Criteria {
   statuses: readonly TaskStatus[];
   /** Index keys (`''` for unassigned), or null for anyone. */
   assigneeKeys: readonly string[] | null;
+  /** The lowest priority wanted, when one is. */
+  priorityAtLeast: number | undefined;
+  /** Due at or after / strictly before these ISO times (UTC, toISOString's form). */
+  dueFrom: string | undefined;
+  dueBefore: string | undefined;
   /** Whether anything beyond the index ranges narrows the rows. */
   narrowed: boolean;
   /** The test for what the index ranges do not answer (true when nothing else narrows). */
   fits: (task: StoredTask) => boolean;
+  /** Each filter's own test, for a plan that answers some of them by its index. */
+  tests: Partial<Record<RowTestName, RowTest>>;
 }
 
 const some = <T>(list: readonly T[] | undefined, single: T | undefined): readonly T[] | null => {
@@ -56,24 +67,36 @@ export function criteriaOf(filter: TasksFilter): Criteria {
   const types = some(filter.types, filter.type);
   const skills = filter.skills ?? [];
   const { priorityAtLeast, dueFrom, dueBefore } = filter;
-  const tests: ((task: StoredTask) => boolean)[] = [];
-  if (types) tests.push((task) => types.includes(task.type));
-  if (skills.length > 0) tests.push((task) => skills.every((s) => task.skills.includes(s)));
-  if (priorityAtLeast !== undefined) tests.push((task) => task.priority >= priorityAtLeast);
+  const tests: Partial<Record<RowTestName, RowTest>> = {};
+  if (types) tests.types = (task) => types.includes(task.type);
+  if (skills.length > 0) tests.skills = (task) => skills.every((s) => task.skills.includes(s));
+  if (priorityAtLeast !== undefined) tests.priority = (task) => task.priority >= priorityAtLeast;
   // ISO times compare as strings once both are in the same (UTC, toISOString) form.
   const from = dueFrom === undefined ? undefined : isoTime(dueFrom);
   const before = dueBefore === undefined ? undefined : isoTime(dueBefore);
-  if (from !== undefined) tests.push((task) => task.dueAt !== null && isoTime(task.dueAt) >= from);
-  if (before !== undefined) {
-    tests.push((task) => task.dueAt !== null && isoTime(task.dueAt) < before);
+  if (from !== undefined || before !== undefined) {
+    tests.due = (task) => {
+      if (task.dueAt === null) return false;
+      const due = isoTime(task.dueAt);
+      return (from === undefined || due >= from) && (before === undefined || due < before);
+    };
   }
   return {
     // Each status (and assignee) once: a range read twice would list its rows twice.
     statuses: [...new Set(statuses)],
     assigneeKeys: assignees ? [...new Set(assignees.map((a) => a ?? ''))] : null,
-    narrowed: tests.length > 0,
-    fits: (task) => tests.every((test) => test(task)),
+    priorityAtLeast,
+    dueFrom: from,
+    dueBefore: before,
+    narrowed: Object.keys(tests).length > 0,
+    fits: allOf(Object.values(tests)),
+    tests,
   };
+}
+
+/** One test of several; true when there are none. */
+export function allOf(tests: readonly RowTest[]): RowTest {
+  return (task) => tests.every((test) => test(task));
 }
 
 /** A task's statuses and assignee are the index's part; this checks them on a row read by id. */

@@ -14,8 +14,9 @@ import type {
 import type { SyncDb } from './db';
 import { getMeta } from './meta';
 import { countList } from './count';
-import { criteriaOf, type TaskPosition, type TasksFilter } from './filter';
+import { criteriaOf, type Criteria, type TaskPosition, type TasksFilter } from './filter';
 import { listTasks } from './lists';
+import { usesFilterKeys } from './plan';
 import type { OutboxRow, RejectedRow } from './records';
 import { searchTasks } from './search';
 import { matchesAll, queryTokens } from './words';
@@ -32,19 +33,47 @@ export interface TasksQuery extends TasksFilter {
 
 export type TasksCountQuery = Omit<TasksQuery, 'limit' | 'after'>;
 
-export async function readTasksPage(db: SyncDb, query: TasksQuery): Promise<SyncTask[]> {
+export function readTasksPage(db: SyncDb, query: TasksQuery): Promise<SyncTask[]> {
   const { limit, after } = query;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be 1 or more`);
-  const criteria = criteriaOf(query);
+  let criteria: Criteria;
+  try {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be 1 or more`);
+    criteria = criteriaOf(query);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const tokens = queryTokens(query.text ?? '');
   // One read transaction for the several index reads a page may take.
-  return db.transaction('r', db.tasks, db.meta, () =>
-    tokens.length === 0
-      ? listTasks(db, criteria, after, limit)
-      : wordsIndexed(db).then((indexed) =>
-          searchTasks(db, criteria, tokens, after, limit, indexed),
-        ),
-  );
+  return readNow(db, () => {
+    const indexed = wordsIndexed(db);
+    if (tokens.length > 0) {
+      return indexed.then((yes) => searchTasks(db, criteria, tokens, after, limit, yes));
+    }
+    if (!usesFilterKeys(criteria)) return listTasks(db, criteria, after, limit, true);
+    // Read as if the rows are keyed (they are, but for the seconds after a bootstrap) while
+    // asking whether they are: every round trip waits for a free moment of the main thread,
+    // which is busy rendering the filter change.
+    const keyed = listTasks(db, criteria, after, limit, true);
+    return Dexie.Promise.all([indexed, keyed]).then(([yes, rows]) =>
+      yes ? rows : listTasks(db, criteria, after, limit, false),
+    );
+  });
+}
+
+/**
+ * A read-only transaction's answer as soon as its reads are done. Dexie's transaction promise
+ * waits for the commit, one more round trip to the database that a read does not need; errors
+ * (and an abort) still reject.
+ */
+function readNow<T>(db: SyncDb, body: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    db.transaction('r', db.tasks, db.meta, () =>
+      body().then((value) => {
+        resolve(value);
+        return value;
+      }),
+    ).catch(reject);
+  });
 }
 
 /**
@@ -56,16 +85,17 @@ export async function countTasks(db: SyncDb, query: TasksCountQuery, cap: number
   const criteria = criteriaOf(query);
   const tokens = queryTokens(query.text ?? '');
   return db.transaction('r', db.tasks, db.meta, () =>
-    tokens.length === 0
-      ? countList(db, criteria, cap)
-      : wordsIndexed(db)
-          .then((indexed) => searchTasks(db, criteria, tokens, undefined, cap, indexed))
-          .then((rows) => rows.length),
+    wordsIndexed(db).then((indexed) =>
+      tokens.length === 0
+        ? countList(db, criteria, cap, indexed)
+        : searchTasks(db, criteria, tokens, undefined, cap, indexed).then((rows) => rows.length),
+    ),
   );
 }
 
 /**
- * False while a bootstrap's tasks still wait for their search words (words-pass.ts). A Dexie
+ * False while a bootstrap's tasks still wait for their search words and filter keys
+ * (words-pass.ts). A Dexie
  * promise: awaited through plain async functions, the transaction (and a liveQuery) would lose
  * track of the reads after it and commit early (PrematureCommitError).
  */

@@ -27,6 +27,16 @@ export interface StoredTask extends SyncTask {
    * on rows a bootstrap wrote until the words pass (words-pass.ts) adds them.
    */
   words?: WordKey[];
+  /**
+   * The priority again, for the index [status+priorityKey+updatedAt]. Absent (no index entry)
+   * on rows a bootstrap wrote, until the words pass adds it with the words.
+   */
+  priorityKey?: number;
+  /**
+   * The UTC day of dueAt (days since 1970-01-01), for [status+dueDayKey+updatedAt]: a due-day
+   * filter reads its days' ranges. Absent for tasks without a due time, and until indexed.
+   */
+  dueDayKey?: number;
 }
 
 export interface StoredContact extends SyncContact {
@@ -70,8 +80,9 @@ export interface MetaValues {
   /** The user this database belongs to (the service worker needs it to rebase). */
   userId: string;
   /**
-   * Set (to a token of the bootstrap) while tasks a bootstrap wrote lack their search words;
-   * searches then read the lists instead of the word index (words-pass.ts).
+   * Set (to a token of the bootstrap) while tasks a bootstrap wrote lack their search words and
+   * filter keys; searches then read the lists instead of the word index, and priority and due
+   * filters test the rows of the status lists (words-pass.ts).
    */
   wordsPending: string;
 }

@@ -7,6 +7,7 @@ import { SyncDb } from './db';
 import { readPendingCount, readSyncMeta, readTasksPage } from './queries';
 import { currentSchemaVersion, schemaVersions } from './schema';
 import { readStatusDefinitions } from './statuses';
+import { fillPendingWords } from './words-pass';
 import { fakeStorage } from './testing/fixtures';
 import type { StorageOptions } from './registry';
 
@@ -17,7 +18,14 @@ const writtenBy: Record<number, (db: Dexie) => Promise<void>> = {
   2: rowsOfVersion1,
   // Version 3 only added the custom statuses' table.
   3: rowsOfVersion1,
+  4: rowsOfVersion4,
 };
+
+/** Version 4 rows carry the priority and due-day keys. */
+async function rowsOfVersion4(db: Dexie): Promise<void> {
+  await rowsOfVersion1(db);
+  await db.table('tasks').update('t1', { priorityKey: 1 });
+}
 
 async function rowsOfVersion1(db: Dexie): Promise<void> {
   await db.table('tasks').put({
@@ -117,11 +125,11 @@ describe('schema', () => {
 
     const db = new SyncDb('upgrade-2', storage);
     await db.open();
-    expect(db.tasks.schema.indexes.map((i) => i.name).sort()).toEqual([
-      '[assigneeKey+status+updatedAt]',
-      '[status+updatedAt]',
-      'words',
-    ]);
+    const indexes = db.tasks.schema.indexes.map((i) => i.name);
+    expect(indexes).not.toContain('[type+status+updatedAt]');
+    expect(indexes).toEqual(
+      expect.arrayContaining(['[assigneeKey+status+updatedAt]', '[status+updatedAt]', 'words']),
+    );
     expect((await readTasksPage(db, { type: 'call', limit: 10 })).map((t) => t.id)).toEqual(['t1']);
     expect(await readTasksPage(db, { type: 'email', limit: 10 })).toEqual([]);
   });
@@ -148,6 +156,54 @@ describe('schema', () => {
     });
     expect((await readStatusDefinitions(db)).map((s) => s.label)).toEqual(['Lunch']);
     expect((await readTasksPage(db, { status: 'open', limit: 10 })).map((t) => t.id)).toEqual([
+      't1',
+    ]);
+  });
+
+  it('version 4 keys the rows of a version 3 database for priority and due filters', async () => {
+    const storage = fakeStorage();
+    const old = openAtVersion('upgrade-4', storage, 3);
+    await old.open();
+    await writtenBy[3]?.(old);
+    await old.table('tasks').put({
+      ...(await old.table('tasks').get('t1')),
+      id: 't2',
+      priority: 5,
+      dueAt: '2025-01-02T09:00:00.000Z',
+      updatedAt: '2025-01-01T00:05:00.000Z',
+    });
+    old.close();
+
+    const db = new SyncDb('upgrade-4', storage);
+    await db.open();
+    // The old rows have no keys yet: the filters test the rows of the status lists meanwhile.
+    expect((await db.tasks.get('t2'))?.priorityKey).toBeUndefined();
+    expect(await db.meta.get('wordsPending')).toBeDefined();
+    const urgent = { priorityAtLeast: 4, limit: 10 };
+    const dueThatDay = {
+      dueFrom: '2025-01-02T00:00:00.000Z',
+      dueBefore: '2025-01-03T00:00:00.000Z',
+      limit: 10,
+    };
+    expect((await readTasksPage(db, urgent)).map((t) => t.id)).toEqual(['t2']);
+    expect((await readTasksPage(db, dueThatDay)).map((t) => t.id)).toEqual(['t2']);
+
+    expect(await fillPendingWords(db)).toBe(true);
+    expect(await db.meta.get('wordsPending')).toBeUndefined();
+    const t2 = await db.tasks.get('t2');
+    expect([t2?.priorityKey, t2?.dueDayKey]).toEqual([5, Date.UTC(2025, 0, 2) / 86_400_000]);
+    expect((await db.tasks.get('t1'))?.dueDayKey).toBeUndefined();
+    // Now answered by the new indexes: the same rows.
+    expect(
+      await db.tasks
+        .where('[status+priorityKey+updatedAt]')
+        .between(['open', 5], ['open', 6])
+        .count(),
+    ).toBe(1);
+    expect((await readTasksPage(db, urgent)).map((t) => t.id)).toEqual(['t2']);
+    expect((await readTasksPage(db, dueThatDay)).map((t) => t.id)).toEqual(['t2']);
+    expect((await readTasksPage(db, { status: 'open', limit: 10 })).map((t) => t.id)).toEqual([
+      't2',
       't1',
     ]);
   });

@@ -40,7 +40,9 @@ export async function searchTasks(
   const hasWords = (task: StoredTask) => matchesAll(task.words ?? taskWords(task), tokens);
   // Some tasks are not in the word index yet: the lists have them all, tested row by row. Slower
   // (up to every row for a rare word) but complete, for the seconds the words pass takes.
-  if (!indexed) return (await walkLists(db, criteria, after, limit, hasWords, Infinity)) ?? [];
+  if (!indexed) {
+    return (await walkLists(db, criteria, after, limit, hasWords, Infinity, false)) ?? [];
+  }
   const fits = (task: StoredTask) =>
     hasWords(task) && inRanges(criteria, task) && criteria.fits(task) && isAfter(task, after);
   // The longest token is the most selective prefix and drives; the other tokens' tasks are read
@@ -72,7 +74,7 @@ export async function searchTasks(
     return found;
   }
   // Many: the newest matches are near the top of the lists.
-  return (await walkLists(db, criteria, after, limit, hasWords, Infinity)) ?? [];
+  return (await walkLists(db, criteria, after, limit, hasWords, Infinity, true)) ?? [];
 }
 
 async function idsWithPrefix(db: SyncDb, prefix: string): Promise<Set<string>> {
@@ -263,6 +265,7 @@ async function mergeWordRanges(
         limit,
         checks.hasWords,
         walkBudget,
+        true,
       );
       if (walked) return walked;
     }

@@ -4,15 +4,32 @@ import type { StoredContact, StoredTask, WordKey } from './records';
 import { wordsOf } from './words';
 
 export function toStoredTask(task: SyncTask): StoredTask {
-  return { ...toListedTask(task), words: taskWords(task) };
+  return { ...toListedTask(task), ...taskFilterKeys(task), words: taskWords(task) };
+}
+
+const dayMs = 86_400_000;
+
+/** The UTC day (days since 1970-01-01) of an ISO time: the due-day index's key. */
+export function utcDay(iso: string): number {
+  return Math.floor(Date.parse(iso) / dayMs);
+}
+
+/** The index fields of the priority and due filters (absent on a bootstrap's rows, like words). */
+export function taskFilterKeys(task: SyncTask): Pick<StoredTask, 'priorityKey' | 'dueDayKey'> {
+  return task.dueAt === null
+    ? { priorityKey: task.priority }
+    : { priorityKey: task.priority, dueDayKey: utcDay(task.dueAt) };
 }
 
 /**
- * A row for the list indexes only, without search words: a bootstrap writes these (the words are
- * most of a task's index entries) and words-pass.ts adds the words afterwards.
+ * A row for the status and assignee lists only, without search words and filter keys: a
+ * bootstrap writes these (the words are most of a task's index entries, and each index costs
+ * every task a write) and words-pass.ts adds the rest afterwards.
  */
 export function toListedTask(task: SyncTask): StoredTask {
-  return { ...task, assigneeKey: task.assigneeId ?? '' };
+  // A row read back (a StoredTask) may carry the keys of its old values: never keep those.
+  const { words: _w, priorityKey: _p, dueDayKey: _d, ...plain } = task as StoredTask;
+  return { ...plain, assigneeKey: task.assigneeId ?? '' };
 }
 
 /** The search index entries of a task: each word with its updatedAt in ms. */

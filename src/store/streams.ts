@@ -31,7 +31,7 @@ export class RangeStream {
   constructor(
     private readonly db: SyncDb,
     private readonly index: string,
-    private readonly prefix: readonly string[],
+    private readonly prefix: readonly (string | number)[],
     after: TaskPosition | undefined,
     private readonly accept: (task: StoredTask) => boolean,
     firstBatch: number,

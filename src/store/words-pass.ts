@@ -1,10 +1,12 @@
-// The search words of a bootstrap's tasks, added after it: the bootstrap writes tasks without
-// them (pull.ts) so the list is there sooner, and this pass puts each such task again with its
-// words, a small transaction at a time so list reads and pulls slip in between. Until it ends,
-// meta `wordsPending` makes searches read the lists instead of the word index (search.ts).
+// The search words and filter keys of a bootstrap's tasks, added after it: the bootstrap writes
+// tasks without them (pull.ts) so the list is there sooner, and this pass puts each such task
+// again with them, a small transaction at a time so list reads and pulls slip in between. Until
+// it ends, meta `wordsPending` makes searches read the lists instead of the word index
+// (search.ts) and priority and due filters test the rows of the status lists (plan.ts). The
+// schema upgrade that added the filter keys (version 4) sets it too, for the rows it found.
 import type { SyncDb } from './db';
 import { getMeta } from './meta';
-import { taskWords } from './stored';
+import { taskFilterKeys, taskWords } from './stored';
 
 export interface WordsPassOptions {
   /** Tasks read (and put again when they lack words) per transaction. */
@@ -50,9 +52,11 @@ function addWords(db: SyncDb, after: string | null, batch: number): Promise<stri
   return db.transaction('rw', db.tasks, async () => {
     const range = after === null ? db.tasks.orderBy(':id') : db.tasks.where(':id').above(after);
     const rows = await range.limit(batch).toArray();
-    const bare = rows.filter((row) => row.words === undefined);
+    const bare = rows.filter((row) => row.words === undefined || row.priorityKey === undefined);
     if (bare.length > 0) {
-      await db.tasks.bulkPut(bare.map((row) => ({ ...row, words: taskWords(row) })));
+      await db.tasks.bulkPut(
+        bare.map((row) => ({ ...row, ...taskFilterKeys(row), words: taskWords(row) })),
+      );
     }
     return rows.length < batch ? null : (rows[rows.length - 1]?.id ?? null);
   });
