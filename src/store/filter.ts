@@ -43,6 +43,8 @@ export interface Criteria {
   statuses: readonly TaskStatus[];
   /** Index keys (`''` for unassigned), or null for anyone. */
   assigneeKeys: readonly string[] | null;
+  /** Any of these types, or null for all. */
+  types: readonly TaskType[] | null;
   /** The lowest priority wanted, when one is. */
   priorityAtLeast: number | undefined;
   /** Due at or after / strictly before these ISO times (UTC, toISOString's form). */
@@ -85,6 +87,7 @@ export function criteriaOf(filter: TasksFilter): Criteria {
     // Each status (and assignee) once: a range read twice would list its rows twice.
     statuses: [...new Set(statuses)],
     assigneeKeys: assignees ? [...new Set(assignees.map((a) => a ?? ''))] : null,
+    types: types ? [...new Set(types)] : null,
     priorityAtLeast,
     dueFrom: from,
     dueBefore: before,

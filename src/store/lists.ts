@@ -2,14 +2,14 @@
 // the filters those ranges do not answer test the rows as the ranges are read in batches.
 import Dexie from 'dexie';
 import type { SyncDb } from './db';
-import type { Criteria, TaskPosition } from './filter';
-import { planList } from './plan';
+import { allOf, type Criteria, type TaskPosition } from './filter';
+import { planList, type Plan } from './plan';
 import type { StoredTask } from './records';
 import { mergeStreams, RangeStream, unlimited, type Budget } from './streams';
 
 /**
- * The streams of a list's ranges. `keyed`: the rows carry their priority and due keys (false
- * while a bootstrap's words pass has not run). A Dexie promise (see streams.ts).
+ * The streams of a list's ranges. `keyed`: the rows carry their filter keys (false while a
+ * bootstrap's words pass has not run). A Dexie promise (see streams.ts).
  */
 export function rangesOf(
   db: SyncDb,
@@ -20,23 +20,40 @@ export function rangesOf(
   budget: Budget,
   keyed: boolean,
 ): Promise<RangeStream[]> {
-  const accept = also
-    ? (task: StoredTask) => criteria.fits(task) && also(task)
-    : criteria.narrowed
-      ? criteria.fits
-      : () => true;
-  return planList(db, criteria, keyed).then((plan) => {
-    // The rows are spread over the ranges: each reads its share first, more if it needs to. A
-    // test the ranges do not answer rejects rows, so then each reads twice its share.
-    const rejects =
-      also !== null ||
-      Object.keys(criteria.tests).some((name) => !plan.answers.some((a) => a === name));
-    const ranges = plan.prefixes.length;
-    const share = Math.ceil((rejects ? 2 * limit : limit) / Math.max(1, ranges / 2));
-    return plan.prefixes.map(
-      (prefix) => new RangeStream(db, plan.index, prefix, after, accept, share + 1, budget),
-    );
-  });
+  const plan = planList(db, criteria, keyed);
+  const verified = plan.verify
+    ? plan.verify().then((ok) => (ok ? plan : planList(db, criteria, keyed, true)))
+    : Dexie.Promise.resolve(plan);
+  return verified.then((p) => streamsOf(db, p, criteria, after, limit, also, budget));
+}
+
+function streamsOf(
+  db: SyncDb,
+  plan: Plan,
+  criteria: Criteria,
+  after: TaskPosition | undefined,
+  limit: number,
+  also: ((task: StoredTask) => boolean) | null,
+  budget: Budget,
+): RangeStream[] {
+  const keys = plan.answers.includes('assignees') ? null : criteria.assigneeKeys;
+  const tests = [
+    ...(criteria.narrowed ? [criteria.fits] : []),
+    ...(keys ? [(task: StoredTask) => keys.includes(task.assigneeKey)] : []),
+    ...(also ? [also] : []),
+  ];
+  const accept = tests.length === 0 ? () => true : allOf(tests);
+  // The rows are spread over the ranges: each reads its share first, more if it needs to. A
+  // test the ranges do not answer rejects rows, so then each reads twice its share.
+  const rejects =
+    also !== null ||
+    keys !== null ||
+    Object.keys(criteria.tests).some((name) => !plan.answers.some((a) => a === name));
+  const ranges = plan.prefixes.length;
+  const share = Math.ceil((rejects ? 2 * limit : limit) / Math.max(1, ranges / 2));
+  return plan.prefixes.map(
+    (prefix) => new RangeStream(db, plan.index, prefix, after, accept, share + 1, budget),
+  );
 }
 
 export function listTasks(
@@ -46,9 +63,17 @@ export function listTasks(
   limit: number,
   keyed: boolean,
 ): Promise<StoredTask[]> {
-  const budget = unlimited();
-  return rangesOf(db, criteria, after, limit, null, budget, keyed).then((streams) =>
-    Dexie.Promise.resolve(mergeStreams(streams, limit, budget)).then((rows) => rows ?? []),
+  const read = (plan: Plan) => {
+    const budget = unlimited();
+    const streams = streamsOf(db, plan, criteria, after, limit, null, budget);
+    return Dexie.Promise.resolve(mergeStreams(streams, limit, budget)).then((rows) => rows ?? []);
+  };
+  const plan = planList(db, criteria, keyed);
+  if (!plan.verify) return read(plan);
+  // The ranges are read while the plan is checked: one round trip, as the check is almost
+  // always true (the main thread is busy rendering, and each round trip waits for it).
+  return Dexie.Promise.all([plan.verify(), read(plan)]).then(([ok, rows]) =>
+    ok ? rows : read(planList(db, criteria, keyed, true)),
   );
 }
 

@@ -105,6 +105,12 @@ const filters: [string, TasksFilter][] = [
   ['priority 4 or higher', { priorityAtLeast: 4 }],
   ['priority 2 or higher, open', { priorityAtLeast: 2, statuses: ['open'] }],
   ['priority 5, calls', { priorityAtLeast: 5, types: ['call'] }],
+  ['chats and emails', { types: ['chat', 'email'] }],
+  [
+    'calls of one assignee, priority 3 or higher',
+    { types: ['call'], assignees: ['u1'], priorityAtLeast: 3 },
+  ],
+  ['two assignees, priority 5', { assignees: ['u1', null], priorityAtLeast: 5 }],
   ['due today', today],
   ['due today, priority 3 or higher', { ...today, priorityAtLeast: 3 }],
   ['overdue', { dueBefore: iso(now), statuses: ['open', 'pending'] }],
@@ -140,8 +146,7 @@ describe('list plans', () => {
   });
 
   it('picks the index that answers the filter', async () => {
-    const plan = (f: TasksFilter, keyed = true) =>
-      db.transaction('r', db.tasks, () => planList(db, criteriaOf(f), keyed));
+    const plan = (f: TasksFilter, keyed = true) => planList(db, criteriaOf(f), keyed);
     expect(await plan({ priorityAtLeast: 4, statuses: ['open'] })).toEqual({
       index: '[status+priorityKey+updatedAt]',
       prefixes: [
@@ -151,21 +156,36 @@ describe('list plans', () => {
       answers: ['priority'],
     });
     expect((await plan({ priorityAtLeast: 4 }, false)).index).toBe('[status+updatedAt]');
+    // Priorities 2-5 are most rows: the status lists reject few of them.
+    expect((await plan({ priorityAtLeast: 2 })).index).toBe('[status+updatedAt]');
+    // Guessed shares: an assignee a fifth, a type a quarter, priority 4-5 two fifths.
     expect((await plan({ priorityAtLeast: 4, assignees: ['u1'] })).index).toBe(
       '[assigneeKey+status+updatedAt]',
     );
+    expect((await plan({ types: ['call'], assignees: ['u1', 'u2'] })).index).toBe(
+      '[status+typeKey+updatedAt]',
+    );
+    expect((await plan({ types: ['call'], assignees: ['u1', 'u2'] }, false)).index).toBe(
+      '[assigneeKey+status+updatedAt]',
+    );
+    expect(await plan({ types: ['chat'], priorityAtLeast: 3, statuses: ['open'] })).toEqual({
+      index: '[status+typeKey+updatedAt]',
+      prefixes: [['open', 'chat']],
+      answers: ['types'],
+    });
     const todayNumber = Math.floor(now / day);
     expect(await plan({ ...today, priorityAtLeast: 4, statuses: ['pending'] })).toEqual({
       index: '[status+dueDayKey+updatedAt]',
       prefixes: [['pending', todayNumber]],
       answers: ['due'],
     });
-    // Overdue: the last days, when no task is due before them.
+    // Overdue: the last days, checked alongside for tasks due before them.
     const overdue = await plan({ dueBefore: iso(now), statuses: ['open'] });
     expect(overdue.index).toBe('[status+dueDayKey+updatedAt]');
     expect(overdue.prefixes).toEqual(
       Array.from({ length: maxDueDays }, (_, i) => ['open', todayNumber - maxDueDays + 1 + i]),
     );
+    expect(await db.transaction('r', db.tasks, () => overdue.verify?.())).toBe(true);
     // Too many days to merge: the status lists, tested row by row.
     expect((await plan({ dueFrom: iso(now - 30 * day), dueBefore: iso(now) })).index).toBe(
       '[status+updatedAt]',
@@ -177,10 +197,10 @@ describe('list plans', () => {
     const wide = openTestDb().db;
     await wide.tasks.bulkPut(spread.map(toStoredTask));
     const overdue: TasksFilter = { dueBefore: iso(now), statuses: ['open', 'pending'] };
-    const plan = await wide.transaction('r', wide.tasks, () =>
-      planList(wide, criteriaOf(overdue), true),
-    );
-    expect(plan.index).toBe('[status+updatedAt]');
+    const plan = planList(wide, criteriaOf(overdue), true);
+    expect(plan.index).toBe('[status+dueDayKey+updatedAt]');
+    expect(await wide.transaction('r', wide.tasks, () => plan.verify?.())).toBe(false);
+    expect(planList(wide, criteriaOf(overdue), true, true).index).toBe('[status+updatedAt]');
     expect(await readAll(wide, overdue, 9)).toEqual(expected(spread, overdue));
   });
 

@@ -5,13 +5,16 @@
 // - assignees: [assigneeKey+status+updatedAt], one range per assignee and status;
 // - a due window of a few days ("due today"): [status+dueDayKey+updatedAt], one range per status
 //   and UTC day; "overdue" (due before now) the same over the last maxDueDays days, when no task
-//   is due before them (older overdue tasks: the lists are tested row by row);
+//   is due before them (checked alongside; else another plan, testing the rows);
+// - types: [status+typeKey+updatedAt], one range per status and type;
 // - a lowest priority: [status+priorityKey+updatedAt], one range per status and priority;
 // - else [status+updatedAt], one range per status.
-// The priority and due indexes hold only rows the words pass has keyed (`keyed`); until then those
-// filters test the rows of the status lists.
+// When several apply, the one guessed to hold the fewest rows is read (see Candidate), and none
+// guessed to hold more than half. The type,
+// priority and due indexes hold only rows the words pass has keyed (`keyed`); until then those
+// filters test the rows of the status or assignee lists.
 import Dexie from 'dexie';
-import { taskPriorities } from '../domain';
+import { taskPriorities, taskTypes } from '../domain';
 import type { SyncDb } from './db';
 import type { Criteria, RowTestName } from './filter';
 import { utcDay } from './stored';
@@ -21,66 +24,121 @@ export interface Plan {
   index: string;
   /** The index key before updatedAt, one per range. */
   prefixes: (string | number)[][];
-  /** The filters its ranges answer: their tests reject (almost) no row it reads. */
-  answers: readonly RowTestName[];
+  /**
+   * The filters its ranges answer: their tests reject (almost) no row it reads. Assignees are
+   * tested on the rows of any plan that does not answer them.
+   */
+  answers: readonly (RowTestName | 'assignees')[];
+  /**
+   * Set when the ranges may miss matches (overdue tasks due before the days read): resolves
+   * false then, and the plan without the due index is read instead. Started with the ranges, so
+   * a page is still one round trip.
+   */
+  verify?: () => Promise<boolean>;
 }
 
 /** More days than this are read from the status lists instead: each is a range to merge. */
 export const maxDueDays = 8;
+/**
+ * A plan guessed to hold more than this share of the rows is not worth its ranges: the status
+ * lists reject few rows then, and merging many ranges reads more than it saves.
+ */
+const maxShare = 0.5;
 
 const byStatusIndex = '[status+updatedAt]';
 const byAssigneeIndex = '[assigneeKey+status+updatedAt]';
+const byTypeIndex = '[status+typeKey+updatedAt]';
 const byPriorityIndex = '[status+priorityKey+updatedAt]';
 const byDueDayIndex = '[status+dueDayKey+updatedAt]';
+const keyedIndexes = new Set([byTypeIndex, byPriorityIndex, byDueDayIndex]);
 
-/** Whether a plan for these criteria may read the priority or due index (keyed rows only). */
-export function usesFilterKeys(criteria: Criteria): boolean {
-  return (
-    criteria.assigneeKeys === null &&
-    ((criteria.priorityAtLeast !== undefined && criteria.priorityAtLeast > 1) ||
-      criteria.dueBefore !== undefined)
-  );
+/**
+ * A plan with a guess of the share of the rows its ranges hold. The store keeps no statistics:
+ * an assignee is guessed a fifth of the tasks, a type a quarter, each priority a fifth, a due
+ * window a tenth; the smallest guess is read, ties go to the first listed.
+ */
+interface Candidate {
+  share: number;
+  plan: Plan;
 }
 
-/** A Dexie promise, so the reads that follow stay in the caller's transaction and liveQuery. */
-export function planList(db: SyncDb, criteria: Criteria, keyed: boolean): Promise<Plan> {
+/** Whether the plan for these criteria reads an index that holds keyed rows only. */
+export function usesFilterKeys(db: SyncDb, criteria: Criteria): boolean {
+  return keyedIndexes.has(planList(db, criteria, true).index);
+}
+
+/**
+ * The plan for a list. `keyed`: the rows carry their filter keys (words-pass.ts). `withoutDue`:
+ * the due-day plan's verify said it would miss rows.
+ */
+export function planList(db: SyncDb, criteria: Criteria, keyed: boolean, withoutDue = false): Plan {
   const { statuses } = criteria;
-  if (criteria.assigneeKeys) {
-    const keys = criteria.assigneeKeys;
-    return Dexie.Promise.resolve({
-      index: byAssigneeIndex,
-      prefixes: keys.flatMap((a) => statuses.map((s) => [a, s])),
-      answers: [],
+  const candidates: Candidate[] = [];
+  const assignees = criteria.assigneeKeys;
+  if (assignees) {
+    candidates.push({
+      share: 0.2 * assignees.length,
+      plan: {
+        index: byAssigneeIndex,
+        prefixes: assignees.flatMap((a) => statuses.map((s) => [a, s])),
+        answers: ['assignees'],
+      },
     });
   }
-  const byPriority = (): Plan =>
-    keyed && criteria.priorityAtLeast !== undefined && criteria.priorityAtLeast > 1
-      ? {
-          index: byPriorityIndex,
-          prefixes: statuses.flatMap((s) =>
-            taskPriorities.filter((p) => p >= (criteria.priorityAtLeast ?? 1)).map((p) => [s, p]),
-          ),
-          answers: ['priority'],
-        }
-      : { index: byStatusIndex, prefixes: statuses.map((s) => [s]), answers: [] };
-  if (!keyed || criteria.dueBefore === undefined) return Dexie.Promise.resolve(byPriority());
-  // The last day with a time before dueBefore (exclusive: midnight belongs to the day after).
-  const lastDay = utcDay(new Date(Date.parse(criteria.dueBefore) - 1).toISOString());
-  const window =
-    criteria.dueFrom === undefined ? null : dayRange(utcDay(criteria.dueFrom), lastDay);
-  const days =
-    criteria.dueFrom === undefined
-      ? pastDays(db, statuses, lastDay)
-      : Dexie.Promise.resolve(window && statuses.map(() => window));
-  return days.then((perStatus): Plan =>
-    perStatus === null
-      ? byPriority()
-      : {
+  if (keyed) candidates.push(...keyedCandidates(db, criteria, withoutDue));
+  let best: Candidate | undefined;
+  for (const candidate of candidates) {
+    if (candidate.share <= maxShare && (!best || candidate.share < best.share)) best = candidate;
+  }
+  return best?.plan ?? { index: byStatusIndex, prefixes: statuses.map((s) => [s]), answers: [] };
+}
+
+function keyedCandidates(db: SyncDb, criteria: Criteria, withoutDue: boolean): Candidate[] {
+  const { statuses, types, priorityAtLeast, dueFrom, dueBefore } = criteria;
+  const out: Candidate[] = [];
+  if (dueBefore !== undefined && !withoutDue) {
+    // The last day with a time before dueBefore (exclusive: midnight belongs to the day after).
+    const lastDay = utcDay(new Date(Date.parse(dueBefore) - 1).toISOString());
+    // A window ("due today"), or for "overdue" the last days, if none is due before them.
+    const days =
+      dueFrom === undefined
+        ? dayRange(lastDay - maxDueDays + 1, lastDay)
+        : dayRange(utcDay(dueFrom), lastDay);
+    if (days) {
+      const firstDay = days[0] ?? lastDay;
+      out.push({
+        share: 0.1,
+        plan: {
           index: byDueDayIndex,
-          prefixes: statuses.flatMap((s, i) => (perStatus[i] ?? []).map((day) => [s, day])),
+          prefixes: statuses.flatMap((s) => days.map((day) => [s, day])),
           answers: ['due'],
+          ...(dueFrom === undefined && { verify: () => noneDueBefore(db, statuses, firstDay) }),
         },
-  );
+      });
+    }
+  }
+  if (types) {
+    out.push({
+      share: types.length / taskTypes.length,
+      plan: {
+        index: byTypeIndex,
+        prefixes: statuses.flatMap((s) => types.map((t) => [s, t])),
+        answers: ['types'],
+      },
+    });
+  }
+  if (priorityAtLeast !== undefined && priorityAtLeast > 1) {
+    const wanted = taskPriorities.filter((p) => p >= priorityAtLeast);
+    out.push({
+      share: wanted.length / taskPriorities.length,
+      plan: {
+        index: byPriorityIndex,
+        prefixes: statuses.flatMap((s) => wanted.map((p) => [s, p])),
+        answers: ['priority'],
+      },
+    });
+  }
+  return out;
 }
 
 /** The days from `first` to `last`, or null when they are too many to read as ranges. */
@@ -89,26 +147,12 @@ function dayRange(first: number, last: number): number[] | null {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-/**
- * Per status, the last maxDueDays days up to `lastDay`, when no task of these statuses is due
- * before them; else null (the statuses' tasks are then better tested on the rows of the lists).
- * One existence check per status, all at once: a day without tasks costs an empty range read, a
- * day found by a lookup of its own would cost a round trip each.
- */
-function pastDays(
-  db: SyncDb,
-  statuses: readonly string[],
-  lastDay: number,
-): Promise<number[][] | null> {
-  const firstDay = lastDay - maxDueDays + 1;
-  const days = dayRange(firstDay, lastDay) ?? [];
+/** Whether no task of these statuses is due before `day`: one key looked up per status. */
+function noneDueBefore(db: SyncDb, statuses: readonly string[], day: number): Promise<boolean> {
   const index = db.tasks.where(byDueDayIndex);
   return Dexie.Promise.all(
     statuses.map((s) =>
-      index
-        .between([s, Dexie.minKey], [s, firstDay, Dexie.minKey], true, false)
-        .limit(1)
-        .primaryKeys(),
+      index.between([s, Dexie.minKey], [s, day, Dexie.minKey], true, false).limit(1).primaryKeys(),
     ),
-  ).then((older) => (older.some((keys) => keys.length > 0) ? null : statuses.map(() => days)));
+  ).then((found) => found.every((keys) => keys.length === 0));
 }

@@ -49,7 +49,7 @@ export function readTasksPage(db: SyncDb, query: TasksQuery): Promise<SyncTask[]
     if (tokens.length > 0) {
       return indexed.then((yes) => searchTasks(db, criteria, tokens, after, limit, yes));
     }
-    if (!usesFilterKeys(criteria)) return listTasks(db, criteria, after, limit, true);
+    if (!usesFilterKeys(db, criteria)) return listTasks(db, criteria, after, limit, true);
     // Read as if the rows are keyed (they are, but for the seconds after a bootstrap) while
     // asking whether they are: every round trip waits for a free moment of the main thread,
     // which is busy rendering the filter change.

@@ -27,6 +27,8 @@ export interface StoredTask extends SyncTask {
    * on rows a bootstrap wrote until the words pass (words-pass.ts) adds them.
    */
   words?: WordKey[];
+  /** The type again, for [status+typeKey+updatedAt]; absent until keyed, like priorityKey. */
+  typeKey?: string;
   /**
    * The priority again, for the index [status+priorityKey+updatedAt]. Absent (no index entry)
    * on rows a bootstrap wrote, until the words pass adds it with the words.

@@ -21,10 +21,10 @@ const writtenBy: Record<number, (db: Dexie) => Promise<void>> = {
   4: rowsOfVersion4,
 };
 
-/** Version 4 rows carry the priority and due-day keys. */
+/** Version 4 rows carry the type, priority and due-day keys. */
 async function rowsOfVersion4(db: Dexie): Promise<void> {
   await rowsOfVersion1(db);
-  await db.table('tasks').update('t1', { priorityKey: 1 });
+  await db.table('tasks').update('t1', { typeKey: 'call', priorityKey: 1 });
 }
 
 async function rowsOfVersion1(db: Dexie): Promise<void> {
@@ -160,7 +160,7 @@ describe('schema', () => {
     ]);
   });
 
-  it('version 4 keys the rows of a version 3 database for priority and due filters', async () => {
+  it('version 4 keys the rows of a version 3 database for type, priority and due filters', async () => {
     const storage = fakeStorage();
     const old = openAtVersion('upgrade-4', storage, 3);
     await old.open();
@@ -191,7 +191,11 @@ describe('schema', () => {
     expect(await fillPendingWords(db)).toBe(true);
     expect(await db.meta.get('wordsPending')).toBeUndefined();
     const t2 = await db.tasks.get('t2');
-    expect([t2?.priorityKey, t2?.dueDayKey]).toEqual([5, Date.UTC(2025, 0, 2) / 86_400_000]);
+    expect([t2?.typeKey, t2?.priorityKey, t2?.dueDayKey]).toEqual([
+      'call',
+      5,
+      Date.UTC(2025, 0, 2) / 86_400_000,
+    ]);
     expect((await db.tasks.get('t1'))?.dueDayKey).toBeUndefined();
     // Now answered by the new indexes: the same rows.
     expect(

@@ -14,11 +14,12 @@ export function utcDay(iso: string): number {
   return Math.floor(Date.parse(iso) / dayMs);
 }
 
-/** The index fields of the priority and due filters (absent on a bootstrap's rows, like words). */
-export function taskFilterKeys(task: SyncTask): Pick<StoredTask, 'priorityKey' | 'dueDayKey'> {
-  return task.dueAt === null
-    ? { priorityKey: task.priority }
-    : { priorityKey: task.priority, dueDayKey: utcDay(task.dueAt) };
+/** The index fields of the type, priority and due filters (absent on a bootstrap's rows). */
+export function taskFilterKeys(
+  task: SyncTask,
+): Pick<StoredTask, 'typeKey' | 'priorityKey' | 'dueDayKey'> {
+  const keys = { typeKey: task.type, priorityKey: task.priority };
+  return task.dueAt === null ? keys : { ...keys, dueDayKey: utcDay(task.dueAt) };
 }
 
 /**
@@ -28,7 +29,7 @@ export function taskFilterKeys(task: SyncTask): Pick<StoredTask, 'priorityKey' |
  */
 export function toListedTask(task: SyncTask): StoredTask {
   // A row read back (a StoredTask) may carry the keys of its old values: never keep those.
-  const { words: _w, priorityKey: _p, dueDayKey: _d, ...plain } = task as StoredTask;
+  const { words: _w, typeKey: _t, priorityKey: _p, dueDayKey: _d, ...plain } = task as StoredTask;
   return { ...plain, assigneeKey: task.assigneeId ?? '' };
 }
 
