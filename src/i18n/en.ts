@@ -417,6 +417,9 @@ export const en = {
       toMeHere: template<{ name: string }>('{{ name }} offers you this task.'),
       expiresAt: template<{ time: string }>('Expires at {{ time }}.'),
       expired: 'This offer has expired.',
+      ringing: 'The call is ringing: answer it to take the task.',
+      answerCall: 'Answer the call',
+      declineCall: 'Decline the call',
       waiting: template<{ name: string; time: string }>(
         'Offered to {{ name }}, waiting for an answer until {{ time }}.',
       ),

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { callLaunchOptions } from '../support/browser.js';
 import { sipPorts } from '../support/sip-ports.js';
 import { startSipp, type SippCall } from '../support/sipp.js';
@@ -57,6 +57,15 @@ async function setStatus(agent: Agent, status: 'Ready' | 'Busy'): Promise<void> 
   await new TasksPage(agent.page).setAgentStatus(status);
 }
 
+/** Opens the Offers list from the task list (it stays open over the phone dock). */
+async function openOffers(page: Page): Promise<Locator> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+  await page.getByRole('button', { name: /^Offers/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Offers' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 /** Call tasks ("Call from", "Missed call from") with this caller made since, newest first. */
 async function callTasksSince(customer: string, since: number) {
   const res = await admin.get('/api/tasks?limit=100');
@@ -93,6 +102,16 @@ test('the Ready agent with the skill rings, the Busy one does not; unanswered, t
   await expect(alice.button('Answer')).toBeVisible({ timeout: 15_000 });
   const rangAt = Date.now();
   await expect(alice.page.getByText(/Outside Caller|15550100/).first()).toBeVisible();
+  // The reservation is also under her Offers: there, taking it means answering the call.
+  const aliceOffers = await openOffers(alice.page);
+  await expect(
+    aliceOffers.getByText('Routing offers you “Call from Outside Caller”'),
+  ).toBeVisible();
+  await expect(aliceOffers.getByRole('button', { name: 'Answer the call' })).toBeVisible();
+  await expect(aliceOffers.getByRole('button', { name: 'Decline the call' })).toBeVisible();
+  await expect(aliceOffers.getByRole('button', { name: 'Accept', exact: true })).toHaveCount(0);
+  await alice.page.keyboard.press('Escape');
+  await expect(aliceOffers).toBeHidden();
   // Both would have rung at once (Kamailio forks to every contact it is given): bob's phone is
   // quiet, and he is not the one the task is reserved to.
   await expect(bob.button('Answer')).toHaveCount(0);
@@ -109,8 +128,12 @@ test('the Ready agent with the skill rings, the Busy one does not; unanswered, t
   await expect(alice.button('Answer')).toHaveCount(0);
   await expect(alice.page.getByRole('button', { name: /^Status:? Missed/ })).toBeVisible();
 
-  await bob.button('Answer').click();
+  // bob answers from his Offers list: the call connects and the task opens.
+  const bobOffers = await openOffers(bob.page);
+  await bobOffers.getByRole('button', { name: 'Answer the call' }).click();
   await expect(bob.button('Hang up')).toBeVisible();
+  await expect(bobOffers).toBeHidden();
+  await expect(bob.page.getByRole('heading', { name: 'Call from Outside Caller' })).toBeVisible();
   // The caller's audio crosses rtpengine into bob's browser (the pcap is silent at first).
   await expect
     .poll(async () => (await bob.energyOver(1000)).packets, { timeout: 10_000 })

@@ -85,6 +85,16 @@ const [state, setState] = createStore<PhoneState>({
 });
 export { state as phone };
 
+/**
+ * The call ringing here for a task: a queue call that routing reserved to this agent (its INVITE
+ * names the task). Its offer is answered by answering the call, not by accepting the task.
+ */
+export function ringingCallOf(taskId: string): CallSnapshot | undefined {
+  return state.calls.find(
+    (call) => call.taskId === taskId && call.direction === 'incoming' && call.state === 'incoming',
+  );
+}
+
 // Ended calls stay on screen this long, so "Busy" or "Not available (480)" can be read.
 const endedLingerMs = 4000;
 

@@ -6,7 +6,9 @@ import { offerIsLive, type SyncTask } from '../../domain';
 import { t } from '../../i18n';
 import { withStore } from '../data/store';
 import { currentMe } from '../session';
+import { ringingCallOf } from '../phone/phone-store';
 import { createNow, formatTime } from './now';
+import { OfferCallActions } from './OfferCallActions';
 
 const DeclineDialog = lazy(() => import('./DeclineDialog'));
 
@@ -39,20 +41,27 @@ export function OfferNotice(props: { task: SyncTask; names: Map<string, string> 
               {t('tasks.offers.expiresAt', { time: formatTime(props.task.offerExpiresAt ?? '') })}
             </Show>
           </p>
-          <Show when={live()}>
-            <div class="task-actions">
-              <button type="button" class="btn btn-primary" onClick={accept}>
-                {t('tasks.offers.accept')}
-              </button>
-              <button
-                type="button"
-                class="btn"
-                ref={declineButton}
-                onClick={() => setDeclining(true)}
-              >
-                {t('tasks.offers.decline')}
-              </button>
-            </div>
+          <Show
+            when={ringingCallOf(props.task.id)}
+            fallback={
+              <Show when={live()}>
+                <div class="task-actions">
+                  <button type="button" class="btn btn-primary" onClick={accept}>
+                    {t('tasks.offers.accept')}
+                  </button>
+                  <button
+                    type="button"
+                    class="btn"
+                    ref={declineButton}
+                    onClick={() => setDeclining(true)}
+                  >
+                    {t('tasks.offers.decline')}
+                  </button>
+                </div>
+              </Show>
+            }
+          >
+            {(call) => <OfferCallActions call={call()} />}
           </Show>
           <Show when={declining()}>
             <DeclineDialog

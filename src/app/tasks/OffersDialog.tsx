@@ -9,7 +9,9 @@ import { DialogFrame } from '../../ui/DialogFrame';
 import { createLive } from '../data/live';
 import { currentStore, withStore } from '../data/store';
 import { currentMe } from '../session';
+import { ringingCallOf } from '../phone/phone-store';
 import { createNow, formatTime } from './now';
+import { OfferCallActions } from './OfferCallActions';
 
 const DeclineDialog = lazy(() => import('./DeclineDialog'));
 
@@ -61,26 +63,41 @@ export default function OffersDialog(props: {
                           })}
                         </Show>
                       </p>
-                      <Show when={offerIsLive(task, now())}>
-                        <div class="task-actions">
-                          <button
-                            type="button"
-                            class="btn btn-primary"
-                            onClick={() => void accept(task.id)}
-                          >
-                            {t('tasks.offers.accept')}
-                          </button>
-                          <button
-                            type="button"
-                            class="btn"
-                            onClick={(e) => {
-                              lastDecline = e.currentTarget;
-                              setDeclining(task.id);
+                      <Show
+                        when={ringingCallOf(task.id)}
+                        fallback={
+                          <Show when={offerIsLive(task, now())}>
+                            <div class="task-actions">
+                              <button
+                                type="button"
+                                class="btn btn-primary"
+                                onClick={() => void accept(task.id)}
+                              >
+                                {t('tasks.offers.accept')}
+                              </button>
+                              <button
+                                type="button"
+                                class="btn"
+                                onClick={(e) => {
+                                  lastDecline = e.currentTarget;
+                                  setDeclining(task.id);
+                                }}
+                              >
+                                {t('tasks.offers.decline')}
+                              </button>
+                            </div>
+                          </Show>
+                        }
+                      >
+                        {(call) => (
+                          <OfferCallActions
+                            call={call()}
+                            onAnswer={() => {
+                              props.onClose();
+                              navigate(`/tasks/${task.id}`);
                             }}
-                          >
-                            {t('tasks.offers.decline')}
-                          </button>
-                        </div>
+                          />
+                        )}
                       </Show>
                     </Match>
                     <Match when={task.offeredToId !== null}>
