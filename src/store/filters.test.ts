@@ -6,20 +6,11 @@ import type { SyncDb } from './db';
 import { byPosition } from './filter';
 import { countTasks, readTasksPage, type TasksQuery } from './queries';
 import { toStoredTask } from './stored';
-import { openTestDb, task } from './testing/fixtures';
+import { openTestDb, seededRandom, task } from './testing/fixtures';
 import { matchesAll, queryTokens, wordsOf } from './words';
 
 const minute = (n: number) => new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString();
 const now = minute(600);
-
-/** Seeded, so a failure names a query that fails again. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a * 1103515245 + 12345) % 2147483648;
-    return a / 2147483648;
-  };
-}
 
 const people = ['u1', 'u2', 'u3', null] as const;
 const skillNames = ['support', 'sales', 'billing'];
@@ -27,7 +18,7 @@ const names = ['Anna Berg', 'Bert Meier', 'Carla Berg', 'Dora Klein', 'Emil Ston
 const titleWords = ['Printer jam', 'Invoice question', 'Router offline', 'Refund order'];
 
 function makeTasks(count: number): SyncTask[] {
-  const random = seeded(7);
+  const random = seededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   return Array.from({ length: count }, (_, i) =>
     task({

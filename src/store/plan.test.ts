@@ -8,27 +8,15 @@ import { byPosition, criteriaOf, type TasksFilter } from './filter';
 import { maxDueDays, planList } from './plan';
 import { readTasksPage } from './queries';
 import { toListedTask, toStoredTask } from './stored';
-import { openTestDb, task } from './testing/fixtures';
+import { openTestDb, seededRandom, task } from './testing/fixtures';
 import { fillPendingWords } from './words-pass';
 
 const day = 86_400_000;
 const now = Date.UTC(2025, 5, 15, 10, 30);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** mulberry32: the same tasks every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generated(count: number, pastDays: number): SyncTask[] {
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   return Array.from({ length: count }, (_, i) =>
     task({

@@ -10,6 +10,18 @@ export function fakeStorage(): StorageOptions {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
 }
 
+/** mulberry32: seeded, so a failing test draws the same data again. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function openTestDb(storage: StorageOptions = fakeStorage(), name = `test-${++counter}`) {
   return { db: new SyncDb(name, storage), storage, name };
 }
