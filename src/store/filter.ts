@@ -43,6 +43,8 @@ export interface Criteria {
   statuses: readonly TaskStatus[];
   /** Index keys (`''` for unassigned), or null for anyone. */
   assigneeKeys: readonly string[] | null;
+  /** Every one of these skills (none: no skill filter). */
+  skills: readonly string[];
   /** Any of these types, or null for all. */
   types: readonly TaskType[] | null;
   /** The lowest priority wanted, when one is. */
@@ -88,6 +90,7 @@ export function criteriaOf(filter: TasksFilter): Criteria {
     statuses: [...new Set(statuses)],
     assigneeKeys: assignees ? [...new Set(assignees.map((a) => a ?? ''))] : null,
     types: types ? [...new Set(types)] : null,
+    skills: [...new Set(skills)],
     priorityAtLeast,
     dueFrom: from,
     dueBefore: before,

@@ -25,6 +25,7 @@ function generated(count: number, pastDays: number): SyncTask[] {
       assigneeId: pick([null, 'u1', 'u2']),
       type: pick(['call', 'email', 'chat', 'manual'] as const),
       priority: pick([1, 2, 2, 3, 3, 3, 4, 5]),
+      skills: ['support', 'sales', 'billing'].filter(() => next() < 0.35),
       dueAt:
         next() < 0.3 ? null : iso(now + Math.floor((next() * (pastDays + 3) - pastDays) * day)),
       // Ties of updatedAt on purpose: the order breaks them by id.
@@ -94,6 +95,12 @@ const filters: [string, TasksFilter][] = [
   ['priority 2 or higher, open', { priorityAtLeast: 2, statuses: ['open'] }],
   ['priority 5, calls', { priorityAtLeast: 5, types: ['call'] }],
   ['chats and emails', { types: ['chat', 'email'] }],
+  ['skill billing', { skills: ['billing'] }],
+  ['skills billing and sales, open', { skills: ['billing', 'sales'], statuses: ['open'] }],
+  [
+    'skill sales, mine, priority 4 or higher',
+    { skills: ['sales'], assignees: ['u1'], priorityAtLeast: 4 },
+  ],
   [
     'calls of one assignee, priority 3 or higher',
     { types: ['call'], assignees: ['u1'], priorityAtLeast: 3 },
@@ -156,6 +163,15 @@ describe('list plans', () => {
     expect((await plan({ types: ['call'], assignees: ['u1', 'u2'] }, false)).index).toBe(
       '[assigneeKey+status+updatedAt]',
     );
+    expect(await plan({ skills: ['sales', 'billing'], statuses: ['open', 'pending'] })).toEqual({
+      index: 'skillKeys',
+      prefixes: [
+        ['open', 'sales'],
+        ['pending', 'sales'],
+      ],
+      answers: [],
+    });
+    expect((await plan({ skills: ['sales'] }, false)).index).toBe('[status+updatedAt]');
     expect(await plan({ types: ['chat'], priorityAtLeast: 3, statuses: ['open'] })).toEqual({
       index: '[status+typeKey+updatedAt]',
       prefixes: [['open', 'chat']],

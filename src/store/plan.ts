@@ -6,13 +6,15 @@
 // - a due window of a few days ("due today"): [status+dueDayKey+updatedAt], one range per status
 //   and UTC day; "overdue" (due before now) the same over the last maxDueDays days, when no task
 //   is due before them (checked alongside; else another plan, testing the rows);
+// - skills: the multiEntry skillKeys ([status, skill, updatedAt]), one range per status of the
+//   first skill (a task needs them all: the others are tested);
 // - types: [status+typeKey+updatedAt], one range per status and type;
 // - a lowest priority: [status+priorityKey+updatedAt], one range per status and priority;
 // - else [status+updatedAt], one range per status.
 // When several apply, the one guessed to hold the fewest rows is read (see Candidate), and none
-// guessed to hold more than half. The type,
-// priority and due indexes hold only rows the words pass has keyed (`keyed`); until then those
-// filters test the rows of the status or assignee lists.
+// guessed to hold more than half. The skill, type, priority and due indexes hold only rows the
+// words pass has keyed (`keyed`); until then those filters test the rows of the status or
+// assignee lists.
 import Dexie from 'dexie';
 import { taskPriorities, taskTypes } from '../domain';
 import type { SyncDb } from './db';
@@ -50,12 +52,14 @@ const byAssigneeIndex = '[assigneeKey+status+updatedAt]';
 const byTypeIndex = '[status+typeKey+updatedAt]';
 const byPriorityIndex = '[status+priorityKey+updatedAt]';
 const byDueDayIndex = '[status+dueDayKey+updatedAt]';
-const keyedIndexes = new Set([byTypeIndex, byPriorityIndex, byDueDayIndex]);
+/** multiEntry: [status, skill, updatedAt] per skill a task requires. */
+const bySkillIndex = 'skillKeys';
+const keyedIndexes = new Set([bySkillIndex, byTypeIndex, byPriorityIndex, byDueDayIndex]);
 
 /**
  * A plan with a guess of the share of the rows its ranges hold. The store keeps no statistics:
- * an assignee is guessed a fifth of the tasks, a type a quarter, each priority a fifth, a due
- * window a tenth; the smallest guess is read, ties go to the first listed.
+ * an assignee is guessed a fifth of the tasks, a skill a fifth, a type a quarter, each priority
+ * a fifth, a due window a tenth; the smallest guess is read, ties go to the first listed.
  */
 interface Candidate {
   share: number;
@@ -94,8 +98,20 @@ export function planList(db: SyncDb, criteria: Criteria, keyed: boolean, without
 }
 
 function keyedCandidates(db: SyncDb, criteria: Criteria, withoutDue: boolean): Candidate[] {
-  const { statuses, types, priorityAtLeast, dueFrom, dueBefore } = criteria;
+  const { statuses, skills, types, priorityAtLeast, dueFrom, dueBefore } = criteria;
   const out: Candidate[] = [];
+  const [skill, ...otherSkills] = skills;
+  if (skill !== undefined) {
+    // A task must have every skill: the first one's ranges are read, the others tested.
+    out.push({
+      share: 0.2,
+      plan: {
+        index: bySkillIndex,
+        prefixes: statuses.map((s) => [s, skill]),
+        answers: otherSkills.length === 0 ? ['skills'] : [],
+      },
+    });
+  }
   if (dueBefore !== undefined && !withoutDue) {
     // The last day with a time before dueBefore (exclusive: midnight belongs to the day after).
     const lastDay = utcDay(new Date(Date.parse(dueBefore) - 1).toISOString());

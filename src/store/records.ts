@@ -27,6 +27,11 @@ export interface StoredTask extends SyncTask {
    * on rows a bootstrap wrote until the words pass (words-pass.ts) adds them.
    */
   words?: WordKey[];
+  /**
+   * [status, skill, updatedAt] per required skill, for the multiEntry index `skillKeys`: a skill
+   * filter reads one range per status. Absent until keyed, like priorityKey.
+   */
+  skillKeys?: [string, string, string][];
   /** The type again, for [status+typeKey+updatedAt]; absent until keyed, like priorityKey. */
   typeKey?: string;
   /**

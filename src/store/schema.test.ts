@@ -197,6 +197,7 @@ describe('schema', () => {
       Date.UTC(2025, 0, 2) / 86_400_000,
     ]);
     expect((await db.tasks.get('t1'))?.dueDayKey).toBeUndefined();
+    expect(t2?.skillKeys).toEqual([]);
     // Now answered by the new indexes: the same rows.
     expect(
       await db.tasks

@@ -48,15 +48,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: { statusDefinitions: 'id' },
   },
   {
-    // Type, priority and due filters read index ranges instead of testing the rows of the status
-    // lists (issue 5: a filter change's first 50 rows within 16 ms at 100k tasks). The key fields
+    // Skill, type, priority and due filters read index ranges instead of testing the rows of the
+    // status lists (issue 5: a filter change's first 50 rows within 16 ms at 100k tasks). The key fields
     // are written with the search words, after a bootstrap (words-pass.ts): each index costs every
     // task a write, and the bootstrap has a time goal of its own. The upgrade marks the rows as
     // pending, so the words pass adds the keys to what version 3 stored.
     version: 4,
     stores: {
       tasks:
-        'id, [status+updatedAt], [assigneeKey+status+updatedAt], [status+typeKey+updatedAt], [status+priorityKey+updatedAt], [status+dueDayKey+updatedAt], *words',
+        'id, [status+updatedAt], [assigneeKey+status+updatedAt], [status+typeKey+updatedAt], [status+priorityKey+updatedAt], [status+dueDayKey+updatedAt], *skillKeys, *words',
     },
     upgrade: (tx) =>
       tx

@@ -14,11 +14,19 @@ export function utcDay(iso: string): number {
   return Math.floor(Date.parse(iso) / dayMs);
 }
 
-/** The index fields of the type, priority and due filters (absent on a bootstrap's rows). */
+/** The index fields of the skill, type, priority and due filters (not on a bootstrap's rows). */
 export function taskFilterKeys(
   task: SyncTask,
-): Pick<StoredTask, 'typeKey' | 'priorityKey' | 'dueDayKey'> {
-  const keys = { typeKey: task.type, priorityKey: task.priority };
+): Pick<StoredTask, 'skillKeys' | 'typeKey' | 'priorityKey' | 'dueDayKey'> {
+  const keys = {
+    skillKeys: [...new Set(task.skills)].map((skill): [string, string, string] => [
+      task.status,
+      skill,
+      task.updatedAt,
+    ]),
+    typeKey: task.type,
+    priorityKey: task.priority,
+  };
   return task.dueAt === null ? keys : { ...keys, dueDayKey: utcDay(task.dueAt) };
 }
 
@@ -29,7 +37,14 @@ export function taskFilterKeys(
  */
 export function toListedTask(task: SyncTask): StoredTask {
   // A row read back (a StoredTask) may carry the keys of its old values: never keep those.
-  const { words: _w, typeKey: _t, priorityKey: _p, dueDayKey: _d, ...plain } = task as StoredTask;
+  const {
+    words: _w,
+    skillKeys: _s,
+    typeKey: _t,
+    priorityKey: _p,
+    dueDayKey: _d,
+    ...plain
+  } = task as StoredTask;
   return { ...plain, assigneeKey: task.assigneeId ?? '' };
 }
 
