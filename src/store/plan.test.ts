@@ -12,7 +12,8 @@ import { openTestDb, seededRandom, task } from './testing/fixtures';
 import { fillPendingWords } from './words-pass';
 
 const day = 86_400_000;
-const now = Date.UTC(2025, 5, 15, 10, 30);
+// In the afternoon (UTC): overdue reads day ranges only once half the day has passed.
+const now = Date.UTC(2025, 5, 15, 15, 30);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function generated(count: number, pastDays: number): SyncTask[] {
@@ -109,6 +110,7 @@ const filters: [string, TasksFilter][] = [
   ['due today', today],
   ['due today, priority 3 or higher', { ...today, priorityAtLeast: 3 }],
   ['overdue', { dueBefore: iso(now), statuses: ['open', 'pending'] }],
+  ['overdue early in the day', { dueBefore: iso(now - (now % day) + 3_600_000) }],
   ['overdue, unassigned', { dueBefore: iso(now), statuses: ['open'], assignees: [null] }],
   ['due in a two-week window', { dueFrom: iso(now - 7 * day), dueBefore: iso(now + 7 * day) }],
   ['due from a time on', { dueFrom: iso(now) }],
@@ -190,6 +192,11 @@ describe('list plans', () => {
       Array.from({ length: maxDueDays }, (_, i) => ['open', todayNumber - maxDueDays + 1 + i]),
     );
     expect(await db.transaction('r', db.tasks, () => overdue.verify?.())).toBe(true);
+    // Early in the day most of today's range is due later: the status lists are read instead.
+    const morning = iso(now - (now % day) + 3 * 3_600_000);
+    expect((await plan({ dueBefore: morning, statuses: ['open'] })).index).toBe(
+      '[status+updatedAt]',
+    );
     // Too many days to merge: the status lists, tested row by row.
     expect((await plan({ dueFrom: iso(now - 30 * day), dueBefore: iso(now) })).index).toBe(
       '[status+updatedAt]',
