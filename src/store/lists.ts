@@ -49,10 +49,13 @@ function streamsOf(
     also !== null ||
     keys !== null ||
     Object.keys(criteria.tests).some((name) => !plan.answers.some((a) => a === name));
-  const ranges = plan.prefixes.length;
-  const share = Math.ceil((rejects ? 2 * limit : limit) / Math.max(1, ranges / 2));
-  return plan.prefixes.map(
-    (prefix) => new RangeStream(db, plan.index, prefix, after, accept, share + 1, budget),
+  const ranges = [
+    ...plan.prefixes.map((prefix) => ({ index: plan.index, prefix })),
+    ...(plan.also?.prefixes.map((prefix) => ({ index: plan.also?.index ?? '', prefix })) ?? []),
+  ];
+  const share = Math.ceil((rejects ? 2 * limit : limit) / Math.max(1, ranges.length / 2));
+  return ranges.map(
+    ({ index, prefix }) => new RangeStream(db, index, prefix, after, accept, share + 1, budget),
   );
 }
 

@@ -12,7 +12,6 @@ import { openTestDb, seededRandom, task } from './testing/fixtures';
 import { fillPendingWords } from './words-pass';
 
 const day = 86_400_000;
-// In the afternoon (UTC): overdue reads day ranges only once half the day has passed.
 const now = Date.UTC(2025, 5, 15, 15, 30);
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -185,18 +184,22 @@ describe('list plans', () => {
       prefixes: [['pending', todayNumber]],
       answers: ['due'],
     });
-    // Overdue: the last days, checked alongside for tasks due before them.
+    // Overdue: the last whole days, today hour by hour up to now (15:30: hours 0-15), and a
+    // check alongside for tasks due before the first day.
     const overdue = await plan({ dueBefore: iso(now), statuses: ['open'] });
     expect(overdue.index).toBe('[status+dueDayKey+updatedAt]');
     expect(overdue.prefixes).toEqual(
-      Array.from({ length: maxDueDays }, (_, i) => ['open', todayNumber - maxDueDays + 1 + i]),
+      Array.from({ length: maxDueDays - 1 }, (_, i) => ['open', todayNumber - maxDueDays + 1 + i]),
     );
+    expect(overdue.also).toEqual({
+      index: '[status+dueHourKey+updatedAt]',
+      prefixes: Array.from({ length: 16 }, (_, i) => ['open', todayNumber * 24 + i]),
+    });
     expect(await db.transaction('r', db.tasks, () => overdue.verify?.())).toBe(true);
-    // Early in the day most of today's range is due later: the status lists are read instead.
-    const morning = iso(now - (now % day) + 3 * 3_600_000);
-    expect((await plan({ dueBefore: morning, statuses: ['open'] })).index).toBe(
-      '[status+updatedAt]',
-    );
+    // Just after midnight: the whole days and today's first hour.
+    const midnight = now - (now % day) + 60_000;
+    const early = await plan({ dueBefore: iso(midnight), statuses: ['open'] });
+    expect(early.also?.prefixes).toEqual([['open', todayNumber * 24]]);
     // Too many days to merge: the status lists, tested row by row.
     expect((await plan({ dueFrom: iso(now - 30 * day), dueBefore: iso(now) })).index).toBe(
       '[status+updatedAt]',

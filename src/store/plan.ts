@@ -4,9 +4,9 @@
 // rejects. So the plan is the index that leaves the fewest rows to reject:
 // - assignees: [assigneeKey+status+updatedAt], one range per assignee and status;
 // - a due window of a few days ("due today"): [status+dueDayKey+updatedAt], one range per status
-//   and UTC day; "overdue" (due before now) the same over the last maxDueDays days, when no task
-//   is due before them (checked alongside; else another plan, testing the rows) and half of
-//   today (UTC) has passed;
+//   and UTC day; "overdue" (due before now) the same over the last maxDueDays days but today,
+//   and [status+dueHourKey+updatedAt] for today's hours up to now, when no task is due before
+//   them (checked alongside; else another plan, testing the rows);
 // - skills: the multiEntry skillKeys ([status, skill, updatedAt]), one range per status of the
 //   first skill (a task needs them all: the others are tested);
 // - types: [status+typeKey+updatedAt], one range per status and type;
@@ -32,6 +32,8 @@ export interface Plan {
    * tested on the rows of any plan that does not answer them.
    */
   answers: readonly (RowTestName | 'assignees')[];
+  /** Ranges of a second index, read and merged with these (overdue: today's hours). */
+  also?: { index: string; prefixes: (string | number)[][] };
   /**
    * Set when the ranges may miss matches (overdue tasks due before the days read): resolves
    * false then, and the plan without the due index is read instead. Started with the ranges, so
@@ -40,7 +42,8 @@ export interface Plan {
   verify?: () => Promise<boolean>;
 }
 
-const dayMs = 86_400_000;
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
 
 /** More days than this are read from the status lists instead: each is a range to merge. */
 export const maxDueDays = 8;
@@ -55,6 +58,7 @@ const byAssigneeIndex = '[assigneeKey+status+updatedAt]';
 const byTypeIndex = '[status+typeKey+updatedAt]';
 const byPriorityIndex = '[status+priorityKey+updatedAt]';
 const byDueDayIndex = '[status+dueDayKey+updatedAt]';
+const byDueHourIndex = '[status+dueHourKey+updatedAt]';
 /** multiEntry: [status, skill, updatedAt] per skill a task requires. */
 const bySkillIndex = 'skillKeys';
 const keyedIndexes = new Set([bySkillIndex, byTypeIndex, byPriorityIndex, byDueDayIndex]);
@@ -116,29 +120,44 @@ function keyedCandidates(db: SyncDb, criteria: Criteria, withoutDue: boolean): C
     });
   }
   if (dueBefore !== undefined && !withoutDue) {
+    const before = Date.parse(dueBefore);
     // The last day with a time before dueBefore (exclusive: midnight belongs to the day after).
-    const lastDay = utcDay(new Date(Date.parse(dueBefore) - 1).toISOString());
-    // A window ("due today"), or for "overdue" the last days, if none is due before them. The
-    // day that is running holds the tasks due later today too, which overdue rejects: early in
-    // the day that is most of its range, and its stream would read all of it before the merge
-    // could go on (measured: 38 ms instead of 9 just after midnight). So overdue reads the days
-    // only once half the day has passed, and another plan before.
-    const dayPassed = (Date.parse(dueBefore) - lastDay * dayMs) / dayMs;
-    const days =
-      dueFrom === undefined
-        ? dayPassed >= 0.5
-          ? dayRange(lastDay - maxDueDays + 1, lastDay)
-          : null
-        : dayRange(utcDay(dueFrom), lastDay);
-    if (days) {
-      const firstDay = days[0] ?? lastDay;
+    const lastDay = Math.floor((before - 1) / dayMs);
+    if (dueFrom !== undefined) {
+      // A window ("due today"): its days.
+      const days = dayRange(utcDay(dueFrom), lastDay);
+      if (days) {
+        out.push({
+          share: 0.1,
+          plan: {
+            index: byDueDayIndex,
+            prefixes: statuses.flatMap((s) => days.map((day) => [s, day])),
+            answers: ['due'],
+          },
+        });
+      }
+    } else {
+      // Overdue: the last whole days, and today hour by hour up to now. A range of today as a
+      // whole would also hold everything due later today, which overdue rejects: early in the
+      // day that is nearly all of it, read before the merge can go on (38 ms instead of 9 just
+      // after midnight). By the hour, at most the running hour's rows are rejected. Checked
+      // alongside: nothing is due before the first day.
+      const firstDay = lastDay - maxDueDays + 1;
+      const days = dayRange(firstDay, lastDay - 1) ?? [];
+      const firstHour = (lastDay * dayMs) / hourMs;
+      const lastHour = Math.floor((before - 1) / hourMs);
+      const hours = Array.from({ length: lastHour - firstHour + 1 }, (_, i) => firstHour + i);
       out.push({
         share: 0.1,
         plan: {
           index: byDueDayIndex,
           prefixes: statuses.flatMap((s) => days.map((day) => [s, day])),
+          also: {
+            index: byDueHourIndex,
+            prefixes: statuses.flatMap((s) => hours.map((hour) => [s, hour])),
+          },
           answers: ['due'],
-          ...(dueFrom === undefined && { verify: () => noneDueBefore(db, statuses, firstDay) }),
+          verify: () => noneDueBefore(db, statuses, firstDay),
         },
       });
     }

@@ -44,6 +44,8 @@ export interface StoredTask extends SyncTask {
    * filter reads its days' ranges. Absent for tasks without a due time, and until indexed.
    */
   dueDayKey?: number;
+  /** The UTC hour of dueAt (hours since 1970), for overdue's hours of today. Like dueDayKey. */
+  dueHourKey?: number;
 }
 
 export interface StoredContact extends SyncContact {

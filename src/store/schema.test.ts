@@ -198,6 +198,7 @@ describe('schema', () => {
     ]);
     expect((await db.tasks.get('t1'))?.dueDayKey).toBeUndefined();
     expect(t2?.skillKeys).toEqual([]);
+    expect(t2?.dueHourKey).toBe(Date.UTC(2025, 0, 2, 9) / 3_600_000);
     // Now answered by the new indexes: the same rows.
     expect(
       await db.tasks

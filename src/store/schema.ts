@@ -56,7 +56,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 4,
     stores: {
       tasks:
-        'id, [status+updatedAt], [assigneeKey+status+updatedAt], [status+typeKey+updatedAt], [status+priorityKey+updatedAt], [status+dueDayKey+updatedAt], *skillKeys, *words',
+        'id, [status+updatedAt], [assigneeKey+status+updatedAt], [status+typeKey+updatedAt], [status+priorityKey+updatedAt], [status+dueDayKey+updatedAt], [status+dueHourKey+updatedAt], *skillKeys, *words',
     },
     upgrade: (tx) =>
       tx

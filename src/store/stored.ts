@@ -7,7 +7,8 @@ export function toStoredTask(task: SyncTask): StoredTask {
   return { ...toListedTask(task), ...taskFilterKeys(task), words: taskWords(task) };
 }
 
-const dayMs = 86_400_000;
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
 
 /** The UTC day (days since 1970-01-01) of an ISO time: the due-day index's key. */
 export function utcDay(iso: string): number {
@@ -17,7 +18,7 @@ export function utcDay(iso: string): number {
 /** The index fields of the skill, type, priority and due filters (not on a bootstrap's rows). */
 export function taskFilterKeys(
   task: SyncTask,
-): Pick<StoredTask, 'skillKeys' | 'typeKey' | 'priorityKey' | 'dueDayKey'> {
+): Pick<StoredTask, 'skillKeys' | 'typeKey' | 'priorityKey' | 'dueDayKey' | 'dueHourKey'> {
   const keys = {
     skillKeys: [...new Set(task.skills)].map((skill): [string, string, string] => [
       task.status,
@@ -27,7 +28,9 @@ export function taskFilterKeys(
     typeKey: task.type,
     priorityKey: task.priority,
   };
-  return task.dueAt === null ? keys : { ...keys, dueDayKey: utcDay(task.dueAt) };
+  if (task.dueAt === null) return keys;
+  const due = Date.parse(task.dueAt);
+  return { ...keys, dueDayKey: Math.floor(due / dayMs), dueHourKey: Math.floor(due / hourMs) };
 }
 
 /**
@@ -43,6 +46,7 @@ export function toListedTask(task: SyncTask): StoredTask {
     typeKey: _t,
     priorityKey: _p,
     dueDayKey: _d,
+    dueHourKey: _h,
     ...plain
   } = task as StoredTask;
   return { ...plain, assigneeKey: task.assigneeId ?? '' };
