@@ -79,6 +79,8 @@ function apply(state: Expected, mutation: Mutation): RejectReason | null {
     }
     case 'agentStatus.set': {
       const { status, at } = mutation.args;
+      // The server's own statuses (a timed-out reservation, after a call) are not the agent's.
+      if (status === 'missed' || status === 'wrap_up') return 'invalid';
       const current = state.agentStatus;
       if (current && (current.since > at || (current.since === at && current.status === status)))
         return null;

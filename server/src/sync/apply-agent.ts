@@ -24,6 +24,8 @@ import { createCallTask, logCallOnTask } from './call-task.js';
 import type { IncomingArgs } from './incoming.js';
 import { agentStatuses, callDirections, callOutcomes } from './protocol.js';
 
+const serverSetStatuses = ['missed', 'wrap_up'] as const;
+
 /** An older choice (made offline, delivered late) never overwrites a newer one. */
 export async function agentStatusSet(
   ctx: ApplyContext,
@@ -33,6 +35,13 @@ export async function agentStatusSet(
   // The built-in statuses and this instance's own; another instance's key is unknown here.
   if (!isOneOf(agentStatuses, a.status) && !(await hasCustomStatus(ctx.tx, instanceId, a.status))) {
     return reject('invalid', `"${a.status}" is not an agent status.`, [
+      { kind: 'agentStatus', id: userId },
+    ]);
+  }
+  // Missed and wrap-up say what the server saw (a reservation that ran out, a call just ended);
+  // an agent leaves them by choosing another status, never enters them by choice.
+  if (isOneOf(serverSetStatuses, a.status)) {
+    return reject('invalid', `"${a.status}" is set by the server; choose another status.`, [
       { kind: 'agentStatus', id: userId },
     ]);
   }

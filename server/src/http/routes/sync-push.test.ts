@@ -259,6 +259,25 @@ describe('validation', () => {
       reason: 'invalid',
       message: '"asleep" is not an agent status.',
     });
+    const before = await client.do('agentStatus.set', {
+      status: 'break',
+      at: new Date().toISOString(),
+    });
+    expect(before).toMatchObject({ status: 'ok' });
+    const chosenWrapUp = await client.do('agentStatus.set', {
+      status: 'wrap_up',
+      at: new Date(Date.now() + 1).toISOString(),
+    });
+    expect(chosenWrapUp).toMatchObject({
+      reason: 'invalid',
+      message: '"wrap_up" is set by the server; choose another status.',
+    });
+    const row = await t.db
+      .selectFrom('agent_statuses')
+      .select('status')
+      .where('user_id', '=', ids.alice)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('break');
   });
 
   it('a malformed push is 400 naming the field, and nothing of it is applied', async () => {
