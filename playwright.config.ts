@@ -3,11 +3,16 @@ import { chromiumLaunchOptions, e2ePort } from './tests/support/browser.js';
 import { runDir } from './tests/support/paths.js';
 
 // End-to-end tests drive Debian's Chromium against the real built server and Kamailio (see
-// tests/support/). Three projects run one after the other:
+// tests/support/). The projects:
 // - chromium: screens and accounts, two at a time;
+// - agent-status: the specs that set a Demo agent's status and then check it, one at a time
+//   beside chromium: the server keeps the newest choice, so one spec's choice made later than
+//   another's queued offline one would win over it (alice's Break against Lunch being undone);
 // - phone: every spec that registers agents and calls, one at a time, because Kamailio rings
 //   every registered device of a user and two specs' alices would answer each other's calls;
 // - update: swaps the served build, so it runs last and alone.
+// Phone and update run after the others.
+const agentStatusSpecs = /(custom-statuses|offline-sync|play|status-clock)\.spec\.ts/;
 const phoneSpecs = /(phone(-[a-z-]+)?|transfer|call-waiting|outside-caller)\.spec\.ts/;
 
 export default defineConfig({
@@ -30,14 +35,20 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { browserName: 'chromium' },
-      testIgnore: [/update\.spec\.ts/, phoneSpecs],
+      testIgnore: [/update\.spec\.ts/, phoneSpecs, agentStatusSpecs],
+    },
+    {
+      name: 'agent-status',
+      use: { browserName: 'chromium' },
+      testMatch: agentStatusSpecs,
+      workers: 1,
     },
     {
       name: 'phone',
       use: { browserName: 'chromium' },
       testMatch: phoneSpecs,
       workers: 1,
-      dependencies: ['chromium'],
+      dependencies: ['chromium', 'agent-status'],
     },
     {
       name: 'update',
