@@ -97,6 +97,14 @@ test('filters of several values combine, and the URL of the view restores it', a
   await page.goto(`/tasks?type=email&type=manual&q=${run}`);
   await expect.poll(() => tasks.titles()).toEqual([manual, email]);
 
+  // The menu's link to the plain list, followed inside the app, sets the view from its URL.
+  await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+  await expect(tasks.searchBox()).toHaveValue('');
+  await expect(tasks.filterButton('Type')).not.toHaveAccessibleName(/Email/);
+  expect(new URL(page.url()).search).toBe('');
+  await page.goto(`/tasks?type=email&type=manual&q=${run}`);
+  await expect.poll(() => tasks.titles()).toEqual([manual, email]);
+
   await tasks.filters().getByRole('button', { name: 'Clear filters' }).click();
   await expect(tasks.searchBox()).toHaveValue('');
   expect(new URL(page.url()).search).toBe('');

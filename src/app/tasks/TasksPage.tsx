@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import {
   createEffect,
   createMemo,
+  on,
   createSignal,
   lazy,
   onCleanup,
@@ -44,6 +45,8 @@ const ShortcutsDialog = lazy(() => import('./ShortcutsDialog'));
 const pageSizes = { first: 50, next: 200 };
 /** Rows kept read on each side of the view: what the tab holds, however far the user scrolls. */
 const keepRows = 1000;
+/** A filter change reaches the URL when its rows are painted, or at the latest after this. */
+const urlWriteLatestMs = 250;
 /** Counted up to this many; past it the header says "more than 100,000 tasks". */
 const countCap = 100_000;
 
@@ -76,10 +79,39 @@ export function TasksPage(): JSX.Element {
   usePageTitle(() => t('tasks.title'));
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filter = createMemo(() => parseTaskFilter(params), undefined, {
-    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-  });
-  const setFilter = (next: TaskFilter) => setParams(filterParams(next), { replace: true });
+  const sameFilter = (a: TaskFilter, b: TaskFilter) => JSON.stringify(a) === JSON.stringify(b);
+  const fromUrl = createMemo(() => parseTaskFilter(params), undefined, { equals: sameFilter });
+  // The list follows this signal at once; the URL follows it once the new rows are painted.
+  // Writing the URL (history.replaceState through the router) took 3-5 ms of the main thread
+  // right after a filter change, and every IndexedDB answer of the new list waited behind it.
+  const [filter, setFilterNow] = createSignal(untrack(fromUrl), { equals: sameFilter });
+  let urlPending: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = () => {
+    if (urlPending === undefined) return;
+    clearTimeout(urlPending);
+    urlPending = undefined;
+    setParams(filterParams(filter()), { replace: true });
+  };
+  // A URL changed from outside (a link, back and forward) sets the filter; the echo of our own
+  // write is the same filter and changes nothing. While a write waits, the filter is newer.
+  createEffect(
+    on(
+      fromUrl,
+      (next) => {
+        if (urlPending === undefined) setFilterNow(next);
+      },
+      { defer: true },
+    ),
+  );
+  const setFilter = (next: TaskFilter) => {
+    // Spelt as the URL will read it back, so that echo is no change.
+    setFilterNow(parseTaskFilter(filterParams(next)));
+    clearTimeout(urlPending);
+    // Written when the new rows are painted (below), or after this if they never are.
+    urlPending = setTimeout(writeUrl, urlWriteLatestMs);
+  };
+  // Leaving the list drops a write still waiting: written now, it would navigate back here.
+  onCleanup(() => clearTimeout(urlPending));
 
   // "Overdue" and "today" move with the clock: re-ask once a minute while one is chosen.
   const [minute, setMinute] = createSignal(Date.now());
@@ -137,8 +169,9 @@ export function TasksPage(): JSX.Element {
           performance.mark(marks.painted);
           performance.measure('tasks: filter → first page read', marks.filter, marks.query);
           performance.measure('tasks: filter → first rows painted', marks.filter, marks.painted);
-          // Counting may read many rows: only once the first rows are on screen.
+          // Counting may read many rows, and the URL costs a few ms: once the rows are on screen.
           setCounted(criteria());
+          writeUrl();
         }),
       );
     },
