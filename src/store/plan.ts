@@ -20,7 +20,7 @@ import Dexie from 'dexie';
 import { taskPriorities, taskTypes } from '../domain';
 import type { SyncDb } from './db';
 import type { Criteria, RowTestName } from './filter';
-import { utcDay } from './stored';
+import { dayMs, hourMs, utcDay } from './stored';
 
 export interface Plan {
   /** A compound index that ends in updatedAt. */
@@ -41,9 +41,6 @@ export interface Plan {
    */
   verify?: () => Promise<boolean>;
 }
-
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
 
 /** More days than this are read from the status lists instead: each is a range to merge. */
 export const maxDueDays = 8;

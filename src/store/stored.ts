@@ -7,8 +7,9 @@ export function toStoredTask(task: SyncTask): StoredTask {
   return { ...toListedTask(task), ...taskFilterKeys(task), words: taskWords(task) };
 }
 
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
+/** The units of the due-hour and due-day index keys (plan.ts reads ranges of them). */
+export const hourMs = 3_600_000;
+export const dayMs = 24 * hourMs;
 
 /** The UTC day (days since 1970-01-01) of an ISO time: the due-day index's key. */
 export function utcDay(iso: string): number {
